@@ -1,0 +1,100 @@
+/**
+ * The normalized form every input format is parsed into before anything is written.
+ * Parsers are pure (text in, ParsedSnapshot out, or a located IngestError thrown);
+ * `lib/ingest/write.ts` is the only code that writes a ParsedSnapshot to the database.
+ */
+
+export type FormatId =
+  | "openrouter-models" // GET /api/v1/models
+  | "openrouter-rankings-daily" // Data API rankings-daily
+  | "openrouter-app-rankings" // Data API app-rankings
+  | "tracker-model-catalogue" // trackers/model_catalogue.csv
+  | "tracker-top-apps" // trackers/top_apps_by_model.csv
+  | "modelshare-json" // our canonical snapshot (JSON)
+  | "modelshare-csv"; // our canonical snapshot (CSV, for hand-made data)
+
+/** A decimal integer string, 0 ≤ n ≤ 2^63−1 (Postgres bigint). Tokens never pass through a JS number. */
+export type BigIntString = string;
+/** YYYY-MM-DD (UTC day). */
+export type Day = string;
+/** A decimal string, USD per 1M tokens; null = unknown or dynamic ("-1" prices of routers). */
+export type PricePerM = string | null;
+
+/** How a usage row names its model. Resolved to a stored model by the writer. */
+export type ModelRef =
+  /** An identity the source states (OpenRouter permaslug + variant): created if not yet stored. */
+  | { kind: "permaslug"; permaslug: string; variant: string }
+  /** A name the snapshot's author typed (public id or permaslug, optional `:variant`): must be declared
+   * in the same snapshot or already stored, else the snapshot is rejected (unknown model). */
+  | { kind: "lookup"; ref: string }
+  /** The `other` bucket: tokens of every model outside the source's top N. Never joined to the catalogue. */
+  | { kind: "bucket" };
+
+export interface ModelRecord {
+  permaslug: string;
+  variant: string; // "standard" when the id has no `:suffix`
+  publicId: string; // user-facing id, e.g. google/gemini-3-flash-preview or …:free
+  author: string; // part before "/", leading "~" stripped
+  name: string | null;
+  launchDate: Day | null;
+  contextLength: number | null;
+  /** Listed prices at the snapshot's as_of; undefined = this source says nothing about prices. */
+  price?: { inputPerM: PricePerM; outputPerM: PricePerM; cacheReadPerM: PricePerM };
+}
+
+export interface ModelUsageRow {
+  day: Day;
+  model: ModelRef;
+  totalTokens: BigIntString;
+  promptTokens?: BigIntString | null;
+  completionTokens?: BigIntString | null;
+  reasoningTokens?: BigIntString | null;
+  cachedTokens?: BigIntString | null;
+  requests?: BigIntString | null;
+  /** Where the row came from, for located errors raised while writing (e.g. "data[12]"). */
+  path: string;
+}
+
+export interface AppRecord {
+  appId: string;
+  name: string;
+  slug?: string | null;
+  url?: string | null;
+  categories?: string[] | null;
+}
+
+/**
+ * App usage over a period. `day` and `month` rows are calendar periods; `window` rows are the totals a
+ * source reports over a window it chooses (app-rankings: 90 days; per-model top apps: unknown start).
+ * See lib/queries/app-volume.ts for the rule that never adds overlapping periods twice.
+ */
+export interface AppUsageRow {
+  appId: string;
+  /** null = all models (app-rankings has no model). */
+  model: ModelRef | null;
+  periodKind: "day" | "month" | "window";
+  /** First day of the period; null for a window whose start the source does not say. */
+  periodStart: Day | null;
+  /** Last day of the period (inclusive). */
+  periodEnd: Day;
+  totalTokens: BigIntString;
+  requests?: BigIntString | null;
+  rank?: number | null;
+  path: string;
+}
+
+export interface ParsedSnapshot {
+  format: FormatId;
+  /** Who produced the data, e.g. "openrouter" or the canonical snapshot's `source`. */
+  source: string;
+  /** When the source says the data was true; null = not stated (the caller supplies one, else receipt time). */
+  asOf: Date | null;
+  /** Citation the charts must carry; `{as_of}` is replaced with the snapshot's as_of (YYYY-MM-DD). */
+  citation: string;
+  models: ModelRecord[];
+  modelUsage: ModelUsageRow[];
+  apps: AppRecord[];
+  appUsage: AppUsageRow[];
+}
+
+export const OPENROUTER_CITATION = "Source: OpenRouter (openrouter.ai/rankings), as of {as_of}.";
