@@ -1,0 +1,143 @@
+/**
+ * One schema for both drivers (postgres.js and PGlite). Tokens are bigint end to end (mode "bigint" on
+ * reads would make JSON awkward, so query modules cast to text where they return tokens).
+ *
+ * Provenance: every usage row records the snapshot that last set it and that snapshot's as_of, so the
+ * "newest as_of wins" rule is a single comparison in the upsert (see lib/ingest/write.ts).
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+
+export const snapshots = pgTable(
+  "snapshots",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Detected format, e.g. openrouter-rankings-daily. */
+    format: text("format").notNull(),
+    /** Who produced the data (openrouter, a canonical snapshot's `source`, sample). */
+    source: text("source").notNull(),
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** sha256 of the body (plus caller-supplied as_of/source): the same snapshot is stored once. */
+    checksum: text("checksum").notNull().unique(),
+    citation: text("citation").notNull(),
+    /** Rows per table in this snapshot and what happened to them: {modelUsage:{rows,inserted,updated,unchanged},…}. */
+    rowCounts: jsonb("row_counts").notNull(),
+    isSample: boolean("is_sample").notNull().default(false),
+  },
+  (t) => [index("snapshots_as_of_idx").on(t.asOf)],
+);
+
+export const models = pgTable(
+  "models",
+  {
+    id: serial("id").primaryKey(),
+    permaslug: text("permaslug").notNull(),
+    variant: text("variant").notNull(),
+    /** `bucket` rows (OpenRouter's `other`) carry totals only and are never joined to the catalogue. */
+    kind: text("kind", { enum: ["model", "bucket"] }).notNull().default("model"),
+    publicId: text("public_id").notNull(),
+    author: text("author").notNull(),
+    name: text("name"),
+    launchDate: date("launch_date", { mode: "string" }),
+    contextLength: integer("context_length"),
+    /** True once a catalogue (not just a usage row) has described the model. */
+    inCatalogue: boolean("in_catalogue").notNull().default(false),
+    /** as_of of the snapshot that last set name/launch/context: newer descriptions win. */
+    metaAsOf: timestamp("meta_as_of", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    unique("models_identity").on(t.permaslug, t.variant),
+    index("models_public_id_idx").on(t.publicId),
+    index("models_author_idx").on(t.author),
+  ],
+);
+
+/** Listed prices per model as stated by each snapshot's day; consecutive equal rows are one price period. */
+export const modelPrices = pgTable(
+  "model_prices",
+  {
+    modelId: integer("model_id").notNull().references(() => models.id),
+    day: date("day", { mode: "string" }).notNull(),
+    /** USD per 1M tokens; null = dynamic or unknown (routers list "-1"). */
+    inputPerM: numeric("input_per_m", { precision: 20, scale: 10 }),
+    outputPerM: numeric("output_per_m", { precision: 20, scale: 10 }),
+    cacheReadPerM: numeric("cache_read_per_m", { precision: 20, scale: 10 }),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull().references(() => snapshots.id),
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.day] })],
+);
+
+export const modelUsageDaily = pgTable(
+  "model_usage_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    modelId: integer("model_id").notNull().references(() => models.id),
+    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
+    promptTokens: bigint("prompt_tokens", { mode: "bigint" }),
+    completionTokens: bigint("completion_tokens", { mode: "bigint" }),
+    reasoningTokens: bigint("reasoning_tokens", { mode: "bigint" }),
+    cachedTokens: bigint("cached_tokens", { mode: "bigint" }),
+    requests: bigint("requests", { mode: "bigint" }),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.modelId] }), index("model_usage_daily_model_day_idx").on(t.modelId, t.day)],
+);
+
+export const apps = pgTable("apps", {
+  /** The source's app id (OpenRouter's are integers; names are not unique). */
+  appId: text("app_id").primaryKey(),
+  name: text("name").notNull(),
+  slug: text("slug"),
+  url: text("url"),
+  categories: text("categories").array(),
+  metaAsOf: timestamp("meta_as_of", { withTimezone: true, mode: "date" }),
+});
+
+/**
+ * App usage over a period: `day`, `month` (calendar) or `window` (a source's own window). model_id null
+ * means all models. The key treats nulls as equal, so an app-rankings window restated later updates in place.
+ */
+export const appUsage = pgTable(
+  "app_usage",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    appId: text("app_id").notNull().references(() => apps.appId),
+    modelId: integer("model_id").references(() => models.id),
+    periodKind: text("period_kind", { enum: ["day", "month", "window"] }).notNull(),
+    periodStart: date("period_start", { mode: "string" }),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
+    requests: bigint("requests", { mode: "bigint" }),
+    rank: integer("rank"),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    unique("app_usage_identity")
+      .on(t.appId, t.modelId, t.periodKind, t.periodStart, t.periodEnd)
+      .nullsNotDistinct(),
+    index("app_usage_model_period_idx").on(t.modelId, t.periodKind, t.periodEnd),
+    index("app_usage_app_period_idx").on(t.appId, t.periodKind, t.periodEnd),
+  ],
+);
+
+export const schema = { snapshots, models, modelPrices, modelUsageDaily, apps, appUsage };
+export { sql };

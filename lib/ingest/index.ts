@@ -1,0 +1,42 @@
+/** Ingest entry point shared by POST /api/ingest, the CLI and the collector: text in, summary out. */
+import { createHash } from "node:crypto";
+import type { Db } from "@/db";
+import { parseSnapshot } from "./detect";
+import { writeSnapshot, type IngestSummary } from "./write";
+
+export type { IngestSummary } from "./write";
+export { IngestError } from "./errors";
+
+export interface IngestOptions {
+  /** as_of for formats that carry none (the models catalogue, tracker CSVs); ignored when the body has one. */
+  asOf?: Date | null;
+  contentType?: string | null;
+  /** Time of receipt; defaults to now. The as_of of last resort. */
+  receivedAt?: Date;
+}
+
+export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const snapshot = parseSnapshot(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
+  // The caller's as_of is part of the identity: the same file stated for another day is another snapshot.
+  const checksum = createHash("sha256")
+    .update(text)
+    .update(`\0${opts.asOf?.toISOString() ?? ""}`)
+    .digest("hex");
+  return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: opts.asOf ?? opts.receivedAt ?? new Date() });
+}
+
+/** One line a person can read, for the CLI and logs. */
+export function describeSummary(s: IngestSummary, label = ""): string {
+  const r = s.rows;
+  const part = (name: string, c: { rows: number; inserted: number; updated: number; unchanged: number }) =>
+    c.rows ? `${name} ${c.rows} (+${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged)` : "";
+  const parts = [
+    part("model-days", r.modelUsage),
+    part("app-periods", r.appUsage),
+    part("models", r.models),
+    part("prices", r.prices),
+    part("apps", r.apps),
+  ].filter(Boolean);
+  const head = `${label ? label + ": " : ""}snapshot #${s.snapshotId} ${s.format} as of ${s.asOf}`;
+  return s.duplicate ? `${head}: already ingested, nothing changed` : `${head}: ${parts.join("; ") || "no rows"}; ${s.modelsCreated} models created`;
+}

@@ -1,0 +1,123 @@
+/**
+ * Turns the model references of a snapshot's usage rows into stored model ids, in a fixed number of
+ * statements. Source identities (OpenRouter permaslugs) are created when new; names a person typed
+ * (canonical snapshots) must match a model declared in the snapshot or already stored.
+ */
+import { sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db";
+import { textArray } from "@/lib/db/pg-array";
+import { IssueList } from "./errors";
+import type { ModelRecord, ModelRef, ParsedSnapshot } from "./types";
+import { authorOf, splitModelId } from "./values";
+
+export const BUCKET = { permaslug: "other", variant: "standard" } as const;
+
+export interface ResolvedModels {
+  idOf: (ref: ModelRef) => number;
+  declaredIds: Map<ModelRecord, number>;
+  /** Models created because a usage row named a permaslug the database did not know. */
+  created: number;
+}
+
+const identity = (permaslug: string, variant: string) => `${permaslug}:${variant}`;
+
+/** Public id for a permaslug seen only in usage data: drop the dated suffix the catalogue adds. */
+export function derivePublicId(permaslug: string, variant: string): string {
+  const base = permaslug.replace(/-20\d{6}$/, "");
+  return variant === "standard" ? base : `${base}:${variant}`;
+}
+
+export async function resolveModels(tx: Db, snap: ParsedSnapshot): Promise<ResolvedModels> {
+  const refs: { ref: ModelRef; path: string }[] = [];
+  for (const r of snap.modelUsage) refs.push({ ref: r.model, path: r.path });
+  for (const r of snap.appUsage) if (r.model) refs.push({ ref: r.model, path: r.path });
+
+  // 1. Identities the source states: make sure each exists.
+  const stated = new Map<string, { permaslug: string; variant: string; bucket: boolean }>();
+  for (const { ref } of refs) {
+    if (ref.kind === "permaslug") stated.set(identity(ref.permaslug, ref.variant), { ...ref, bucket: false });
+    if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true });
+  }
+  let created = 0;
+  if (stated.size) {
+    const list = [...stated.values()];
+    const [r] = await rowsOf<{ n: number }>(
+      tx,
+      sql`with ins as (
+            insert into models (permaslug, variant, kind, public_id, author)
+            select p, v, k, i, a from unnest(${textArray(list.map((m) => m.permaslug))}::text[],
+              ${textArray(list.map((m) => m.variant))}::text[], ${textArray(list.map((m) => (m.bucket ? "bucket" : "model")))}::text[],
+              ${textArray(list.map((m) => (m.bucket ? "other" : derivePublicId(m.permaslug, m.variant))))}::text[],
+              ${textArray(list.map((m) => (m.bucket ? "other" : authorOf(m.permaslug))))}::text[]) as x(p, v, k, i, a)
+            on conflict (permaslug, variant) do nothing
+            returning 1)
+          select count(*) as n from ins`,
+    );
+    created = Number(r.n);
+  }
+
+  // 2. Names typed by a person: the snapshot's own models first, then any stored public id or permaslug.
+  const lookups = [...new Set(refs.flatMap(({ ref }) => (ref.kind === "lookup" ? [ref.ref] : [])))];
+  const lookupTarget = new Map<string, string>(); // ref → identity
+  for (const m of snap.models) {
+    lookupTarget.set(m.publicId, identity(m.permaslug, m.variant));
+    if (!lookupTarget.has(identity(m.permaslug, m.variant))) lookupTarget.set(identity(m.permaslug, m.variant), identity(m.permaslug, m.variant));
+    if (m.variant === "standard" && !lookupTarget.has(m.permaslug)) lookupTarget.set(m.permaslug, identity(m.permaslug, m.variant));
+  }
+  const pending = lookups.filter((ref) => !lookupTarget.has(ref));
+  if (pending.length) {
+    const bases = pending.map((ref) => splitModelId(ref).base);
+    const found = await rowsOf<{ permaslug: string; variant: string; public_id: string }>(
+      tx,
+      sql`select permaslug, variant, public_id from models
+          where kind = 'model' and (public_id = any(${textArray(pending)}::text[]) or permaslug = any(${textArray(bases)}::text[]))
+          order by in_catalogue desc, meta_as_of desc nulls last, id desc`,
+    );
+    for (const ref of pending) {
+      const { base, variant } = splitModelId(ref);
+      const hit =
+        found.find((f) => f.public_id === ref) ?? found.find((f) => f.permaslug === base && f.variant === variant);
+      if (hit) lookupTarget.set(ref, identity(hit.permaslug, hit.variant));
+    }
+  }
+  const issues = new IssueList();
+  for (const { ref, path } of refs) {
+    if (ref.kind === "lookup" && !lookupTarget.has(ref.ref)) {
+      issues.add(`${path}.model`, `unknown model "${ref.ref}": declare it in "models" or ingest a catalogue that lists it`);
+    }
+  }
+  issues.throwIfAny("unknown model");
+
+  // 3. One query for the ids of every identity involved.
+  const needed = new Set<string>([...stated.keys(), ...lookupTarget.values(), ...snap.models.map((m) => identity(m.permaslug, m.variant))]);
+  const pairs = [...needed].map((k) => {
+    const i = k.lastIndexOf(":");
+    return [k.slice(0, i), k.slice(i + 1)] as const;
+  });
+  const ids = new Map<string, number>();
+  if (pairs.length) {
+    const rows = await rowsOf<{ id: number; permaslug: string; variant: string }>(
+      tx,
+      sql`select m.id, m.permaslug, m.variant from models m
+          join unnest(${textArray(pairs.map((p) => p[0]))}::text[], ${textArray(pairs.map((p) => p[1]))}::text[]) as x(p, v)
+            on m.permaslug = x.p and m.variant = x.v`,
+    );
+    for (const r of rows) ids.set(identity(r.permaslug, r.variant), Number(r.id));
+  }
+
+  const idOfIdentity = (key: string) => {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`model ${key} was not stored`); // a bug, not bad input
+    return id;
+  };
+  return {
+    created,
+    declaredIds: new Map(snap.models.map((m) => [m, idOfIdentity(identity(m.permaslug, m.variant))])),
+    idOf: (ref) =>
+      ref.kind === "bucket"
+        ? idOfIdentity(identity(BUCKET.permaslug, BUCKET.variant))
+        : ref.kind === "permaslug"
+          ? idOfIdentity(identity(ref.permaslug, ref.variant))
+          : idOfIdentity(lookupTarget.get(ref.ref)!),
+  };
+}

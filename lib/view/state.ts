@@ -1,0 +1,173 @@
+/**
+ * The state of a view, defined once: parsed from and written to query parameters by the pages, the read
+ * API, embeds, OG images and permalinks alike (PRODUCT.md §4). The API parses strictly (a located 400 for
+ * any invalid value); pages parse leniently (an invalid value falls back to its default, never a crash).
+ */
+import { z } from "zod";
+
+export const INTERVALS = ["day", "week", "month"] as const;
+export const VARIANTS = ["all", "paid", "free"] as const;
+export const ALIGNS = ["calendar", "launch"] as const;
+export const METRICS = ["tokens", "cumulative", "share"] as const;
+export const SCALES = ["linear", "log"] as const;
+export const DISPLAYS = ["chart", "table"] as const;
+
+export type Interval = (typeof INTERVALS)[number];
+export type VariantFilter = (typeof VARIANTS)[number];
+export type Align = (typeof ALIGNS)[number];
+export type Metric = (typeof METRICS)[number];
+export type Scale = (typeof SCALES)[number];
+export type Display = (typeof DISPLAYS)[number];
+
+export interface ViewState {
+  /** Series of model refs (public ids or permaslugs, optional `:variant`); a series of several is their sum. */
+  models: string[][];
+  /** Authors (vendors), each its own series; used when `models` is empty. */
+  authors: string[];
+  /** Inclusive UTC days; null = relative to the newest data (see lib/view/range.ts). */
+  from: string | null;
+  to: string | null;
+  interval: Interval;
+  variant: VariantFilter;
+  align: Align;
+  metric: Metric;
+  scale: Scale;
+  /** How many items (models, apps, authors) charts and rankings show. */
+  top: number;
+  /** Chart or its table view. */
+  display: Display;
+}
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
+  models: [],
+  authors: [],
+  from: null,
+  to: null,
+  interval: "day",
+  variant: "all",
+  align: "calendar",
+  metric: "tokens",
+  scale: "linear",
+  top: 10,
+  display: "chart",
+});
+
+export const MAX_SERIES = 12;
+export const MAX_TOP = 50;
+const MAX_REF_LENGTH = 200;
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "not a calendar date");
+
+const ref = z
+  .string()
+  .min(1, "empty model id")
+  .max(MAX_REF_LENGTH, `longer than ${MAX_REF_LENGTH} characters`)
+  .regex(/^[~\w.\-/:]+$/, "model ids contain only letters, digits and ~ . - _ / :");
+
+const author = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[~\w.\-]+$/, "authors contain only letters, digits and ~ . - _");
+
+/** Splits "a,b+c" into [[a],[b,c]]. `+` in a query string decodes to a space, so both separate members. */
+export function splitSeries(value: string): string[][] {
+  return value
+    .split(",")
+    .map((s) => s.split(/[+ ]/).map((m) => m.trim()).filter(Boolean))
+    .filter((s) => s.length > 0);
+}
+
+const fields = {
+  models: z
+    .string()
+    .transform(splitSeries)
+    .pipe(z.array(z.array(ref).max(MAX_SERIES, `at most ${MAX_SERIES} models in one sum`)).max(MAX_SERIES, `at most ${MAX_SERIES} series`)),
+  authors: z
+    .string()
+    .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(author).max(MAX_SERIES, `at most ${MAX_SERIES} authors`)),
+  from: day,
+  to: day,
+  interval: z.enum(INTERVALS),
+  variant: z.enum(VARIANTS),
+  align: z.enum(ALIGNS),
+  metric: z.enum(METRICS),
+  scale: z.enum(SCALES),
+  top: z.coerce.number().int("expected a whole number").min(1).max(MAX_TOP),
+  display: z.enum(DISPLAYS),
+} satisfies { [K in keyof ViewState]: z.ZodType };
+
+export type ViewParam = keyof typeof fields;
+export const VIEW_PARAMS = Object.keys(fields) as ViewParam[];
+
+export interface ParamIssue {
+  path: string;
+  message: string;
+}
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function get(source: ParamSource, key: string): string | undefined {
+  if (source instanceof URLSearchParams) return source.get(key) ?? undefined;
+  const v = source[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Parses the view parameters present in `source`. Absent parameters take their defaults. Returns the state
+ * and the problems found; in lenient use, ignore the problems (each bad field already fell back).
+ */
+export function parseViewState(source: ParamSource, base: Partial<ViewState> = {}): { state: ViewState; issues: ParamIssue[] } {
+  const state: ViewState = { ...DEFAULT_VIEW, ...base };
+  const issues: ParamIssue[] = [];
+  for (const key of VIEW_PARAMS) {
+    const raw = get(source, key);
+    if (raw === undefined || raw === "") continue;
+    const parsed = fields[key].safeParse(raw);
+    if (parsed.success) {
+      (state as unknown as Record<string, unknown>)[key] = parsed.data;
+    } else {
+      for (const issue of parsed.error.issues) {
+        const sub = issue.path.length ? `[${issue.path.join("][")}]` : "";
+        issues.push({ path: `query.${key}${sub}`, message: `${issue.message} (got "${truncate(raw)}")` });
+      }
+    }
+  }
+  if (state.from && state.to && state.from > state.to) {
+    issues.push({ path: "query.from", message: `from (${state.from}) is after to (${state.to})` });
+    state.from = base.from ?? DEFAULT_VIEW.from;
+    state.to = base.to ?? DEFAULT_VIEW.to;
+  }
+  return { state, issues };
+}
+
+/** The query string of a state: only values that differ from the defaults, in a stable order. */
+export function serializeViewState(state: ViewState, defaults: Partial<ViewState> = {}): URLSearchParams {
+  const d: ViewState = { ...DEFAULT_VIEW, ...defaults };
+  const out = new URLSearchParams();
+  const models = state.models.map((s) => s.join(" ")).join(",");
+  if (models !== d.models.map((s) => s.join(" ")).join(",")) out.set("models", models);
+  const authors = state.authors.join(",");
+  if (authors !== d.authors.join(",")) out.set("authors", authors);
+  for (const key of ["from", "to", "interval", "variant", "align", "metric", "scale", "top", "display"] as const) {
+    if (state[key] !== d[key] && state[key] !== null) out.set(key, String(state[key]));
+  }
+  return out;
+}
+
+/** The state's canonical query string ("?models=a,b&interval=week"), or "" when every value is a default. */
+export function viewQuery(state: ViewState, defaults: Partial<ViewState> = {}): string {
+  const q = serializeViewState(state, defaults).toString();
+  return q ? `?${q}` : "";
+}
+
+function truncate(s: string, n = 60): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
