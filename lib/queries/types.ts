@@ -55,6 +55,8 @@ export interface Series {
 export interface UsageResult {
   from: string;
   to: string;
+  /** Newest day with stored usage (periods past it are partial); null when nothing is stored. */
+  newestDay: string | null;
   interval: Interval;
   align: Align;
   metric: Metric;
@@ -75,12 +77,29 @@ export interface SubsidyPoint {
 export interface SubsidyResult {
   from: string;
   to: string;
+  newestDay: string | null;
   interval: Interval;
   authors: { author: string; points: SubsidyPoint[]; freeTokens: string; paidTokens: string; freeShare: number | null }[];
   /** Ranking over the whole range: by all tokens and by paid tokens only. */
   rankingAll: { author: string; tokens: string }[];
   rankingPaid: { author: string; tokens: string }[];
+  /** Models (variants of one permaslug together) ranked by all tokens and by paid tokens only. */
+  modelRankingAll: ModelRankRow[];
+  modelRankingPaid: ModelRankRow[];
+  /** Free share of every named model's tokens in the range (the `other` bucket is excluded: its split is unknown). */
+  market: { freeTokens: string; paidTokens: string; freeShare: number | null };
   provenance: Provenance;
+}
+
+export interface ModelRankRow {
+  /** Public id of the paid (standard) variant when there is one, else of the first variant. */
+  publicId: string;
+  permaslug: string;
+  name: string | null;
+  author: string;
+  tokens: string;
+  paidTokens: string;
+  freeTokens: string;
 }
 
 export interface AppRow {
@@ -90,11 +109,18 @@ export interface AppRow {
   tokens: string;
 }
 
+/** calendar = day/month rows inside the range; window = the source's latest own window (no calendar rows). */
+export type AppBasis = "calendar" | "window";
+
 export interface AppsResult {
   from: string;
   to: string;
-  /** Days the summed app periods actually cover (month rows count whole). */
-  coverage: { from: string; to: string } | null;
+  /** The series the apps are for ("google/gemini-3-flash-preview", "a+b"), null = all models. */
+  model: string | null;
+  members: ModelSummary[];
+  basis: AppBasis;
+  /** Days the summed app periods actually cover (month rows count whole; a window's own bounds). */
+  coverage: { from: string | null; to: string } | null;
   apps: AppRow[];
   provenance: Provenance;
 }
@@ -103,8 +129,12 @@ export interface AppMixResult {
   app: { appId: string; name: string; url: string | null; categories: string[] };
   from: string;
   to: string;
+  /** May be coarser than asked: month rows cannot be split into days or weeks (then "month"). */
   interval: Interval;
-  /** One series per model: the app's tokens on it per period. */
+  basis: AppBasis;
+  /** The app's tokens over the range (sum of the series). */
+  tokens: string;
+  /** One series per model: the app's tokens on it per period; `value` is tokens, or the model's share of the app's tokens (metric=share). */
   series: Series[];
   provenance: Provenance;
 }
@@ -114,17 +144,103 @@ export interface CompareModel {
   label: string;
   members: ModelSummary[];
   tokens: string;
+  /** Specs of the series: its first member's (launch = earliest member launch, free = any member is a free variant). */
+  launchDate: string | null;
+  contextLength: number | null;
+  inputPerM: string | null;
+  outputPerM: string | null;
+  free: boolean;
+  /** The series has a free variant: one of its members, or a `:free` model sharing a member's permaslug. */
+  hasFreeVariant: boolean;
   topApp: AppRow | null;
+  topAppBasis: AppBasis | null;
   /** tokens × list price (input price on prompt tokens and output price on completion tokens when known,
    * else all tokens at the input price — see lib/queries/compare.ts); null when no price is listed. */
   estimatedSpendUsd: number | null;
+  /** prompt-completion: prompt × input + completion × output price; input-only: all tokens × input price
+   * (no prompt/completion split stored: a lower bound); mixed: some days each way. */
+  estimatedSpendBasis: "prompt-completion" | "input-only" | "mixed" | null;
 }
 
 export interface CompareResult {
   from: string;
   to: string;
+  newestDay: string | null;
   models: CompareModel[];
-  /** Ratios of each model to the first one: tokens, top app, input/output price, context. */
-  ratios: { key: string; tokens: number | null; topApp: number | null; inputPrice: number | null; outputPrice: number | null; context: number | null }[];
+  /**
+   * The first model against each model: `first ÷ this` for tokens, top app, input/output price and context
+   * (so "Flash vs Haiku": topApp 3.7 = "3.7× the top app's volume", inputPrice 0.5 = "50% cheaper input",
+   * context 5.2 = "5.2× the context"). The first model's own entry is all 1s; null when either side is missing or 0.
+   */
+  ratios: { key: string; base: string; tokens: number | null; topApp: number | null; inputPrice: number | null; outputPrice: number | null; context: number | null; spend: number | null }[];
+  provenance: Provenance;
+}
+
+export interface ModelListItem extends ModelSummary {
+  /** Tokens in the selected period (decimal string). */
+  tokens: string;
+}
+
+export interface ModelsResult {
+  from: string;
+  to: string;
+  models: ModelListItem[];
+  provenance: Provenance;
+}
+
+export interface AuthorSummary {
+  author: string;
+  models: number;
+  hasFree: boolean;
+}
+
+export interface RankedItem {
+  key: string;
+  label: string;
+  tokens: string;
+  previousTokens: string;
+  /** (tokens − previous) / previous; null when previous is 0. */
+  change: number | null;
+  /** Share of all tokens in the latest week (`other` included in the denominator). */
+  share: number;
+  previousShare: number;
+}
+
+export interface OverviewResult {
+  /** The latest week: the 7 days ending at the range's last day, against the 7 days before. */
+  week: { from: string; to: string; previousFrom: string; previousTo: string } | null;
+  totalTokens: string;
+  previousTotalTokens: string;
+  topModels: (RankedItem & { model: ModelSummary })[];
+  topAuthors: RankedItem[];
+  /** Share of all tokens over the range: the top N models, then "others" (every other model and the `other` bucket). */
+  share: UsageResult;
+  /** Largest week-over-week changes in share of all tokens (percentage points as a fraction). */
+  movers: { up: (RankedItem & { model: ModelSummary; shareChange: number })[]; down: (RankedItem & { model: ModelSummary; shareChange: number })[] };
+  /** Free variants' share of named models' tokens, per period and for the latest week. */
+  freeShare: { points: SubsidyPoint[]; week: number | null };
+  provenance: Provenance;
+}
+
+export interface PricePoint {
+  /** First day this price was seen; it holds until the next point. */
+  from: string;
+  to: string;
+  inputPerM: string | null;
+  outputPerM: string | null;
+  cacheReadPerM: string | null;
+}
+
+export interface ModelDetailResult {
+  model: ModelSummary & { inCatalogue: boolean };
+  /** Every variant of the same permaslug (free, standard, batch…), with tokens over the range. */
+  variants: ModelListItem[];
+  /** Price change points (consecutive equal prices collapsed), oldest first. */
+  priceHistory: PricePoint[];
+  /** The model's usage over the range (state.align/interval/metric). */
+  adoption: UsageResult;
+  /** One series per variant over the range (free vs paid split). */
+  variantSplit: UsageResult;
+  apps: AppsResult;
   provenance: Provenance;
 }

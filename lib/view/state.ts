@@ -168,6 +168,40 @@ export function viewQuery(state: ViewState, defaults: Partial<ViewState> = {}): 
   return q ? `?${q}` : "";
 }
 
+// ── Parameters of the read API only (not part of a view's state) ─────────────────────────────────────
+
+export const FORMATS = ["json", "csv"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ApiParams {
+  /** Answer as JSON (default) or tidy CSV. */
+  format: Format;
+  /** Search text for the models list (matches id, permaslug, name, author). */
+  q: string | null;
+}
+
+const apiFields = {
+  format: z.enum(FORMATS),
+  q: z.string().trim().min(1).max(100, "at most 100 characters"),
+} satisfies { [K in keyof ApiParams]: z.ZodType };
+
+/**
+ * Strict parsing for /api/v1/*: the view state plus the API's own parameters. Unknown parameters are
+ * ignored; every invalid value is an issue (the route answers 400 naming `query.<param>`).
+ */
+export function parseApiRequest(source: ParamSource, base: Partial<ViewState> = {}): { state: ViewState; api: ApiParams; issues: ParamIssue[] } {
+  const { state, issues } = parseViewState(source, base);
+  const api: ApiParams = { format: "json", q: null };
+  for (const key of Object.keys(apiFields) as (keyof ApiParams)[]) {
+    const raw = get(source, key);
+    if (raw === undefined || raw === "") continue;
+    const parsed = apiFields[key].safeParse(raw);
+    if (parsed.success) (api as unknown as Record<string, unknown>)[key] = parsed.data;
+    else for (const issue of parsed.error.issues) issues.push({ path: `query.${key}`, message: `${issue.message} (got "${truncate(raw)}")` });
+  }
+  return { state, api, issues };
+}
+
 function truncate(s: string, n = 60): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
