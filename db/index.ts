@@ -103,5 +103,5 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 export function dbOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
   return env.DATABASE_URL
     ? { url: env.DATABASE_URL }
-    : { dataDir: path.resolve(env.DATA_DIR || "./.data") };
+    : { dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "./.data") };
 }

@@ -1,0 +1,134 @@
+/**
+ * Ingest throughput: 1,000,000 generated model-day rows POSTed to /api/ingest of the built app (canonical CSV,
+ * in request-sized parts), against a raw `COPY … FROM STDIN` of the same rows into the same table, both on a
+ * fresh database of the same Postgres server, in one run. Prints rows/s of each and their ratio.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/ingest.ts
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { benchDatabase, type BenchDatabase } from "./database";
+
+const ROWS = Number(process.env.BENCH_ROWS) || 1_000_000;
+const MODELS = 1_000;
+const PARTS = Number(process.env.BENCH_PARTS) || 4; // requests; each well under INGEST_MAX_BYTES
+const PORT = 3499;
+const TOKEN = "bench-token";
+
+function modelId(i: number) {
+  return `bench/model-${String(i).padStart(4, "0")}`;
+}
+
+function dayOf(i: number): string {
+  return new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Row r: model r % MODELS on day floor(r / MODELS); tokens vary deterministically. */
+function* rows(from: number, to: number) {
+  for (let r = from; r < to; r++) yield { day: dayOf(Math.floor(r / MODELS)), model: r % MODELS, tokens: 1_000_000 + ((r * 7919) % 9_000_000_000) };
+}
+
+function catalogueSnapshot(): string {
+  return JSON.stringify({
+    format: "modelshare.snapshot/v1",
+    source: "bench",
+    capturedAt: "2026-01-01T00:00:00Z",
+    models: Array.from({ length: MODELS }, (_, i) => ({ id: modelId(i), name: `Bench model ${i}` })),
+  });
+}
+
+function csvPart(from: number, to: number): string {
+  const lines = ["# source: bench", "# capturedAt: 2026-01-02T00:00:00Z", "date,model,total_tokens"];
+  for (const r of rows(from, to)) lines.push(`${r.day},${modelId(r.model)},${r.tokens}`);
+  return lines.join("\n") + "\n";
+}
+
+async function startServer(url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: url, INGEST_TOKEN: TOKEN, SAMPLE_DATA: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return child;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error("the app did not start (run `npm run build` first)");
+}
+
+async function post(body: string): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${PORT}/api/ingest`, { method: "POST", body, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" } });
+  if (!res.ok) throw new Error(`ingest answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+}
+
+async function timeRouteIngest(db: BenchDatabase): Promise<number> {
+  const server = await startServer(db.url);
+  try {
+    await post(catalogueSnapshot()); // declares the models: setup, not timed
+    const bodies = Array.from({ length: PARTS }, (_, p) => csvPart(Math.floor((p * ROWS) / PARTS), Math.floor(((p + 1) * ROWS) / PARTS)));
+    const started = performance.now();
+    for (const body of bodies) await post(body);
+    const seconds = (performance.now() - started) / 1000;
+    const [{ n }] = await db.sql<{ n: string }[]>`select count(*) as n from model_usage_daily`;
+    if (Number(n) !== ROWS) throw new Error(`expected ${ROWS} rows after ingest, found ${n}`);
+    return seconds;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function timeCopy(db: BenchDatabase): Promise<number> {
+  await db.sql`truncate model_usage_daily`;
+  const ids = await db.sql<{ id: number; public_id: string }[]>`select id, public_id from models where public_id like 'bench/%'`;
+  const idOf = new Map(ids.map((m) => [m.public_id, m.id]));
+  const [{ id: snapshotId }] = await db.sql<{ id: number }[]>`select max(id) as id from snapshots`;
+  const modelIds = Array.from({ length: MODELS }, (_, i) => idOf.get(modelId(i))!);
+  function* lines() {
+    let chunk = "";
+    for (const r of rows(0, ROWS)) {
+      chunk += `${r.day}\t${modelIds[r.model]}\t${r.tokens}\t${snapshotId}\t2026-01-02 00:00:00+00\n`;
+      if (chunk.length > 1 << 16) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  const started = performance.now();
+  const writable = await db.sql`copy model_usage_daily (day, model_id, total_tokens, snapshot_id, as_of) from stdin`.writable();
+  await pipeline(Readable.from(lines()), writable);
+  const seconds = (performance.now() - started) / 1000;
+  const [{ n }] = await db.sql<{ n: string }[]>`select count(*) as n from model_usage_daily`;
+  if (Number(n) !== ROWS) throw new Error(`expected ${ROWS} rows after COPY, found ${n}`);
+  return seconds;
+}
+
+export async function runIngestBench(): Promise<void> {
+  const db = await benchDatabase("ingest");
+  try {
+    const ingestSeconds = await timeRouteIngest(db);
+    const copySeconds = await timeCopy(db);
+    const ingestRate = ROWS / ingestSeconds;
+    const copyRate = ROWS / copySeconds;
+    console.log(`\nIngest benchmark: ${ROWS.toLocaleString("en-US")} model-day rows, ${PARTS} requests, Postgres`);
+    console.log(`  POST /api/ingest (canonical CSV): ${ingestSeconds.toFixed(2)} s  ${Math.round(ingestRate).toLocaleString("en-US")} rows/s`);
+    console.log(`  raw COPY FROM STDIN:              ${copySeconds.toFixed(2)} s  ${Math.round(copyRate).toLocaleString("en-US")} rows/s`);
+    console.log(`  ratio ingest / COPY: ${(ingestRate / copyRate).toFixed(2)}  (goal ≥ 0.50)`);
+  } finally {
+    await db.drop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  runIngestBench().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
