@@ -17,11 +17,10 @@ export interface IngestOptions {
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const snapshot = parseSnapshot(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
-  // The caller's as_of is part of the identity: the same file stated for another day is another snapshot.
-  const checksum = createHash("sha256")
-    .update(text)
-    .update(`\0${opts.asOf?.toISOString() ?? ""}`)
-    .digest("hex");
+  // For formats without a date of their own, the caller's as_of is part of the identity: the same
+  // catalogue stated for another day is another snapshot. A dated body is the same snapshot whatever is passed.
+  const callerAsOf = snapshot.asOf ? "" : (opts.asOf?.toISOString() ?? "");
+  const checksum = createHash("sha256").update(text).update(`\0${callerAsOf}`).digest("hex");
   return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: opts.asOf ?? opts.receivedAt ?? new Date() });
 }
 
