@@ -58,3 +58,63 @@ export function formatTimestamp(isoString: string): string {
 export function formatDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
+
+// ── Chart and comparison formatting (additive) ─────────────────────────────────────────────────────
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A period key as a reader says it: "Jan 2026" (month), "5 Jan 2026" (day/week), "Day 30" (launch-aligned). */
+export function formatPeriod(period: string, interval: "day" | "week" | "month" = "day", opts: { short?: boolean } = {}): string {
+  if (/^-?\d+$/.test(period)) return `Day ${period}`;
+  const [y, m, d] = period.split("-").map(Number);
+  if (!y || !m) return period;
+  const month = MONTHS[m - 1];
+  if (interval === "month") return opts.short ? `${month} ’${String(y).slice(2)}` : `${month} ${y}`;
+  const prefix = interval === "week" && !opts.short ? "Week of " : "";
+  return opts.short ? `${d} ${month}` : `${prefix}${d} ${month} ${y}`;
+}
+
+/** A ratio as writers quote it: 3.716 → "3.7×", 12.4 → "12×", 0.5 → "0.5×"; null → "—". */
+export function formatRatio(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
+  const abs = Math.abs(ratio);
+  const digits = abs >= 10 ? 0 : abs >= 1 ? 1 : 2;
+  return `${Number(ratio.toFixed(digits))}×`;
+}
+
+/** A price ratio against a reference: (0.5, "input") → "50% cheaper input", 2 → "2× the input price". */
+export function formatPriceRatio(ratio: number | null | undefined, what = ""): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
+  const w = what ? `${what} ` : "";
+  if (Math.abs(ratio - 1) < 0.005) return `the same ${w}price`;
+  if (ratio < 1) return `${Math.round((1 - ratio) * 100)}% cheaper${what ? ` ${what}` : ""}`;
+  return `${formatRatio(ratio)} the ${w}price`;
+}
+
+/** US dollars for estimated spend: "$1.23M", "$45.6K", "$980". */
+export function formatUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  if (Math.abs(value) < 1000) return `$${value.toFixed(value < 10 ? 2 : 0)}`;
+  return `$${formatTokens(value)}`;
+}
+
+/** A context window: 1048576 → "1.05M", 200000 → "200K"; null → "—". */
+export function formatContext(tokens: number | null | undefined): string {
+  return tokens === null || tokens === undefined ? "—" : formatTokens(tokens);
+}
+
+/** A share as an axis tick: 0.25 → "25%", 0.005 → "0.5%". */
+export function formatShareTick(share: number): string {
+  const pct = share * 100;
+  return `${Number(pct.toFixed(pct !== 0 && Math.abs(pct) < 1 ? 1 : 0))}%`;
+}
+
+/** A plain decimal for CSV cells: no separators, no exponent. */
+export function formatPlainNumber(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (!Number.isFinite(value)) return "";
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return BigInt(value).toString();
+  const s = value.toFixed(12).replace(/0+$/, "").replace(/\.$/, "");
+  return s === "-0" ? "0" : s;
+}

@@ -1,0 +1,6 @@
+export interface PickerOption {
+  value: string;
+  label: string;
+  /** Secondary text (id, author, tokens). */
+  detail?: string;
+}
