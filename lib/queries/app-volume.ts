@@ -8,16 +8,22 @@
  *    nor to each other: see getLatestWindows.
  * 3. Rows for all models (model null) and per-model rows are different breakdowns of the same tokens and
  *    are never summed together: callers ask for one or the other.
+ *
+ * `pickedCalendarRows` is the one SQL implementation of rule 1; getAppVolumes (totals over a range) and
+ * getAppVolumeSeries (totals per period) both select from it.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { plainArray, textArray } from "@/lib/db/pg-array";
 import { iso } from "@/lib/db/row-values";
+import type { Interval } from "@/lib/view/state";
+import { snapshotIdsOf } from "./provenance";
+import { sqlCalendarKey } from "./sql";
 
 export interface AppVolumeRow {
   appId: string;
   appName: string;
-  /** null = the app's total over all models. */
+  /** null = the app's total over all models (rows stated for all models, or summed over the asked models with `sumModels`). */
   modelId: number | null;
   tokens: string;
 }
@@ -26,6 +32,8 @@ export interface AppVolumes {
   rows: AppVolumeRow[];
   /** The days the summed periods actually cover (wider than the range when a month row overlaps its edge). */
   coverage: { from: string; to: string } | null;
+  /** Snapshots that set the summed rows (for provenance). */
+  snapshotIds: number[];
 }
 
 export interface AppVolumeQuery {
@@ -36,34 +44,64 @@ export interface AppVolumeQuery {
   appIds?: string[];
   /** true: rows stated for all models (model null) instead of per-model rows. */
   allModels?: boolean;
+  /** true: sum the per-model rows of each app over the models (one row per app, modelId null). */
+  sumModels?: boolean;
   limit?: number;
 }
 
+function filtersOf(q: { modelIds?: number[]; appIds?: string[]; allModels?: boolean }, alias: string): SQL {
+  const u = sql.raw(alias);
+  const filters: SQL[] = [q.allModels ? sql`${u}.model_id is null` : sql`${u}.model_id is not null`];
+  if (q.modelIds?.length) filters.push(sql`${u}.model_id = any(${plainArray(q.modelIds)}::int4[])`);
+  if (q.appIds?.length) filters.push(sql`${u}.app_id = any(${textArray(q.appIds)}::text[])`);
+  return sql.join(filters, sql` and `);
+}
+
+/**
+ * Rule 1 as a row source: (app_id, model_id, period_kind, period_start, period_end, total_tokens, snapshot_id)
+ * of the day rows inside [from, to] and the month rows overlapping it whose month has no day rows for the
+ * same app and model. Day rows have period_start = period_end; the period_end conditions let the
+ * (…, period_kind, period_end) indexes bound the scans.
+ */
+export function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
+  const where = filtersOf(q, "u");
+  return sql`(
+    select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
+    from app_usage u
+    where u.period_kind = 'day' and u.period_end between ${q.from}::date and ${q.to}::date
+      and u.period_start between ${q.from}::date and ${q.to}::date and ${where}
+    union all
+    select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
+    from app_usage u
+    where u.period_kind = 'month' and u.period_end >= ${q.from}::date and u.period_start <= ${q.to}::date and ${where}
+      and not exists (
+        select 1 from app_usage d
+        where d.period_kind = 'day' and d.app_id = u.app_id and d.model_id is not distinct from u.model_id
+          and d.period_end between u.period_start and u.period_end
+          and d.period_start between u.period_start and u.period_end))`;
+}
+
 export async function getAppVolumes(db: Db, q: AppVolumeQuery): Promise<AppVolumes> {
-  const filters: SQL[] = [q.allModels ? sql`u.model_id is null` : sql`u.model_id is not null`];
-  if (q.modelIds?.length) filters.push(sql`u.model_id = any(${plainArray(q.modelIds)}::int4[])`);
-  if (q.appIds?.length) filters.push(sql`u.app_id = any(${textArray(q.appIds)}::text[])`);
-  const where = sql.join(filters, sql` and `);
-  const rows = await rowsOf<Record<string, string | number | null>>(
+  const modelCol = q.sumModels ? sql`null::int4` : sql`p.model_id`;
+  const groupBy = q.sumModels ? sql`p.app_id` : sql`p.app_id, p.model_id`;
+  const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`with picked as (
-          select u.app_id, u.model_id, u.total_tokens, u.period_start, u.period_end
-          from app_usage u
-          where u.period_kind = 'day' and u.period_start between ${q.from}::date and ${q.to}::date and ${where}
-          union all
-          select u.app_id, u.model_id, u.total_tokens, u.period_start, u.period_end
-          from app_usage u
-          where u.period_kind = 'month' and u.period_start <= ${q.to}::date and u.period_end >= ${q.from}::date and ${where}
-            and not exists (
-              select 1 from app_usage d
-              where d.period_kind = 'day' and d.app_id = u.app_id and d.model_id is not distinct from u.model_id
-                and d.period_start between u.period_start and u.period_end))
-        select p.app_id, a.name as app_name, p.model_id, sum(p.total_tokens)::text as tokens,
-               min(min(p.period_start)) over ()::text as cov_from, max(max(p.period_end)) over ()::text as cov_to
-        from picked p join apps a on a.app_id = p.app_id
-        group by p.app_id, a.name, p.model_id
-        order by sum(p.total_tokens) desc, p.app_id
-        limit ${q.limit ?? 1000}`,
+    sql`with picked as ${pickedCalendarRows(q)},
+        g as (
+          select p.app_id, ${modelCol} as model_id, sum(p.total_tokens) as tokens,
+                 min(p.period_start) as cov_from, max(p.period_end) as cov_to
+          from picked p
+          group by ${groupBy}),
+        ranked as (
+          select g.*, min(g.cov_from) over () as all_from, max(g.cov_to) over () as all_to
+          from g
+          order by g.tokens desc, g.app_id, g.model_id
+          limit ${q.limit ?? 1000})
+        select r.app_id, a.name as app_name, r.model_id, r.tokens::text as tokens,
+               r.all_from::text as cov_from, r.all_to::text as cov_to,
+               (select array_agg(distinct p.snapshot_id) from picked p) as snaps
+        from ranked r join apps a on a.app_id = r.app_id
+        order by r.tokens desc, r.app_id, r.model_id`,
   );
   return {
     rows: rows.map((r) => ({
@@ -73,6 +111,48 @@ export async function getAppVolumes(db: Db, q: AppVolumeQuery): Promise<AppVolum
       tokens: String(r.tokens),
     })),
     coverage: rows[0] ? { from: String(rows[0].cov_from), to: String(rows[0].cov_to) } : null,
+    snapshotIds: rows[0] ? snapshotIdsOf(rows[0].snaps) : [],
+  };
+}
+
+export interface AppSeriesRow {
+  modelId: number | null;
+  /** First day of the period (month rows: their month). */
+  period: string;
+  tokens: string;
+}
+
+export interface AppVolumeSeries {
+  /** The interval the periods use: month when month rows were picked and a finer interval was asked (a month cannot be split). */
+  interval: Interval;
+  rows: AppSeriesRow[];
+  snapshotIds: number[];
+}
+
+/** Tokens per (model, period) of the picked calendar rows (one app or a few, per-model rows). */
+export async function getAppVolumeSeries(db: Db, q: AppVolumeQuery & { interval: Interval }): Promise<AppVolumeSeries> {
+  let interval = q.interval;
+  if (interval !== "month") {
+    const [m] = await rowsOf<{ any: boolean }>(
+      db,
+      sql`select exists(select 1 from ${pickedCalendarRows(q)} p where p.period_kind = 'month') as any`,
+    );
+    if (m?.any) interval = "month";
+  }
+  const modelCol = q.sumModels ? sql`null::int4` : sql`p.model_id`;
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`with picked as ${pickedCalendarRows(q)},
+        g as (
+          select ${modelCol} as model_id, ${sqlCalendarKey(sql`p.period_start`, interval)} as period, p.snapshot_id, sum(p.total_tokens) as tokens
+          from picked p group by 1, 2, 3)
+        select model_id, period::text as period, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps
+        from g group by 1, 2 order by 2, 1`,
+  );
+  return {
+    interval,
+    rows: rows.map((r) => ({ modelId: r.model_id === null ? null : Number(r.model_id), period: String(r.period), tokens: String(r.tokens) })),
+    snapshotIds: snapshotIdsOf(rows.map((r) => r.snaps)),
   };
 }
 
@@ -81,23 +161,40 @@ export interface AppWindowRow extends AppVolumeRow {
   periodEnd: string;
   rank: number | null;
   asOf: string;
+  snapshotId: number;
 }
 
-/** The newest window a source reported per (app, model): windows overlap each other, so only one counts. */
-export async function getLatestWindows(db: Db, q: { modelIds?: number[]; allModels?: boolean; limit?: number } = {}): Promise<AppWindowRow[]> {
-  const filters: SQL[] = [sql`u.period_kind = 'window'`, q.allModels ? sql`u.model_id is null` : sql`u.model_id is not null`];
-  if (q.modelIds?.length) filters.push(sql`u.model_id = any(${plainArray(q.modelIds)}::int4[])`);
-  const rows = await rowsOf<Record<string, string | number | null>>(
+/**
+ * The newest window a source reported per (app, model): windows overlap each other, so only one counts.
+ * With `sumModels`, each app's newest windows of the asked models are summed (one row per app, modelId null;
+ * periodStart/periodEnd span the windows).
+ */
+export async function getLatestWindows(
+  db: Db,
+  q: { modelIds?: number[]; appIds?: string[]; allModels?: boolean; sumModels?: boolean; limit?: number } = {},
+): Promise<AppWindowRow[]> {
+  const filters: SQL[] = [sql`u.period_kind = 'window'`, filtersOf(q, "u")];
+  const latest = sql`select distinct on (u.app_id, u.model_id) u.app_id, u.model_id, u.total_tokens, u.period_start, u.period_end,
+                            u.rank, u.as_of, u.snapshot_id
+                     from app_usage u
+                     where ${sql.join(filters, sql` and `)}
+                     order by u.app_id, u.model_id, u.period_end desc, u.as_of desc`;
+  const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`select * from (
-          select distinct on (u.app_id, u.model_id) u.app_id, a.name as app_name, u.model_id,
-                 u.total_tokens::text as tokens, u.period_start::text as period_start, u.period_end::text as period_end,
-                 u.rank, u.as_of, u.total_tokens as sort_tokens
-          from app_usage u join apps a on a.app_id = u.app_id
-          where ${sql.join(filters, sql` and `)}
-          order by u.app_id, u.model_id, u.period_end desc, u.as_of desc) w
-        order by w.sort_tokens desc, w.app_id
-        limit ${q.limit ?? 1000}`,
+    q.sumModels
+      ? sql`select w.app_id, a.name as app_name, null::int4 as model_id, sum(w.total_tokens)::text as tokens,
+                   min(w.period_start)::text as period_start, max(w.period_end)::text as period_end,
+                   case when count(*) = 1 then min(w.rank) end as rank, max(w.as_of) as as_of, max(w.snapshot_id) as snapshot_id,
+                   array_agg(distinct w.snapshot_id) as snaps
+            from (${latest}) w join apps a on a.app_id = w.app_id
+            group by w.app_id, a.name
+            order by sum(w.total_tokens) desc, w.app_id
+            limit ${q.limit ?? 1000}`
+      : sql`select w.app_id, a.name as app_name, w.model_id, w.total_tokens::text as tokens,
+                   w.period_start::text as period_start, w.period_end::text as period_end, w.rank, w.as_of, w.snapshot_id
+            from (${latest}) w join apps a on a.app_id = w.app_id
+            order by w.total_tokens desc, w.app_id
+            limit ${q.limit ?? 1000}`,
   );
   return rows.map((r) => ({
     appId: String(r.app_id),
@@ -108,5 +205,6 @@ export async function getLatestWindows(db: Db, q: { modelIds?: number[]; allMode
     periodEnd: String(r.period_end),
     rank: r.rank === null ? null : Number(r.rank),
     asOf: iso(r.as_of),
+    snapshotId: Number(r.snapshot_id),
   }));
 }

@@ -87,7 +87,7 @@ export interface SubsidyResult {
   modelRankingAll: ModelRankRow[];
   modelRankingPaid: ModelRankRow[];
   /** Free share of every named model's tokens in the range (the `other` bucket is excluded: its split is unknown). */
-  market: { freeTokens: string; paidTokens: string; freeShare: number | null };
+  market: { freeTokens: string; paidTokens: string; freeShare: number | null; points: SubsidyPoint[] };
   provenance: Provenance;
 }
 

@@ -1,9 +1,213 @@
-import type { Db } from "@/db";
-import type { ViewState } from "@/lib/view/state";
-import type { UsageResult } from "./types";
+/**
+ * Token time series (GET /api/v1/usage, the adoption curves of the compare, model and overview pages).
+ *
+ * - Series: `state.models` (each entry a model or an `a+b` sum), else `state.authors` (all of an author's
+ *   models, the `other` bucket never included), else the top `state.top` models by tokens in the range.
+ * - `variant=paid|free` keeps only the members of that kind (paid = every variant but `free`).
+ * - Periods: lib/view/periods.ts (ISO weeks, calendar months, UTC; launch alignment by day index).
+ * - metric: tokens; cumulative = running sum from the range's first period; share = series tokens / all
+ *   tokens of the same days (every model and the `other` bucket in the denominator).
+ * Aggregation happens in Postgres: one grouped query for the series and, for `share`, one for the totals.
+ */
+import { sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db";
+import { plainArray } from "@/lib/db/pg-array";
+import { alignedPeriods, alignedSlot, calendarPeriods, cumulativeSums, shareOf, type PeriodSlot } from "@/lib/view/periods";
+import { getDataBounds, resolveRangeWith, type DataBounds, type ResolvedRange } from "@/lib/view/range";
+import type { Align, Interval, Metric, VariantFilter, ViewState } from "@/lib/view/state";
+import { provenanceOf, snapshotIdsOf } from "./provenance";
+import { filterMembers, resolveAuthors, resolveModelRefs, seriesLabel, type ResolvedSeries } from "./resolve-series";
+import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, sqlAlignedKey, sqlCalendarKey, toModelSummary, tokenString, type Row } from "./sql";
+import type { Provenance, Series, SeriesPoint, UsageResult } from "./types";
+
+export interface UsageOptions {
+  interval: Interval;
+  align: Align;
+  metric: Metric;
+  variant: VariantFilter;
+  /** Add an "others" series: all tokens (every model and the bucket) minus the given series. Calendar only. */
+  withOthers?: boolean;
+}
 
 export async function getUsage(db: Db, state: ViewState): Promise<UsageResult> {
-  void db;
-  void state;
-  throw new Error("not implemented yet");
+  const bounds = await getDataBounds(db);
+  const series = await seriesOfState(db, state, bounds);
+  const range = resolveRangeWith(bounds, state, { defaultFrom: state.align === "launch" ? earliestLaunch(series) : null });
+  return computeUsage(db, series, range, state);
+}
+
+/** The series a view asks for (see the module comment), members already filtered by `state.variant`. */
+export async function seriesOfState(db: Db, state: ViewState, bounds: DataBounds): Promise<ResolvedSeries[]> {
+  let series: ResolvedSeries[];
+  if (state.models.length) series = await resolveModelRefs(db, state.models);
+  else if (state.authors.length) series = await resolveAuthors(db, state.authors);
+  else {
+    const range = resolveRangeWith(bounds, state);
+    series = range.empty ? [] : await topModelSeries(db, range.from, range.to, state.top, state.variant);
+  }
+  return series.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
+}
+
+export function earliestLaunch(series: ResolvedSeries[]): string | null {
+  return series.map((s) => s.launchDate).filter((d): d is string => Boolean(d)).sort()[0] ?? null;
+}
+
+/** The top `limit` models by tokens over [from, to] as single-model series (bucket excluded). */
+export async function topModelSeries(db: Db, from: string, to: string, limit: number, variant: VariantFilter = "all"): Promise<ResolvedSeries[]> {
+  const variantFilter =
+    variant === "free" ? sql`and m.variant = 'free'` : variant === "paid" ? sql`and m.variant <> 'free'` : sql``;
+  const rows = await rowsOf<Row>(
+    db,
+    sql`with t as (
+          select u.model_id, sum(u.total_tokens) as tokens from model_usage_daily u
+          where u.day between ${from}::date and ${to}::date group by u.model_id)
+        select ${MODEL_SUMMARY_COLUMNS}, coalesce(m.launch_date, (select min(d.day) from model_usage_daily d where d.model_id = m.id))::text as day0
+        from t join models m on m.id = t.model_id ${LATEST_PRICE_JOIN}
+        where m.kind = 'model' ${variantFilter}
+        order by t.tokens desc, m.public_id
+        limit ${limit}`,
+  );
+  return rows.map((r) => {
+    const m = toModelSummary(r);
+    return { key: m.publicId, label: seriesLabel([m]), members: [m], launchDate: (r.day0 as string | null) ?? null };
+  });
+}
+
+interface Agg {
+  tokens: Map<string, string>; // period key → tokens
+}
+
+/** Tokens per (series, period) and the contributing snapshots, in one grouped query. */
+async function seriesTokens(db: Db, series: ResolvedSeries[], range: ResolvedRange, interval: Interval, align: Align) {
+  const seriesIdx: number[] = [];
+  const modelIds: number[] = [];
+  const launches: (string | null)[] = [];
+  series.forEach((s, i) =>
+    s.members.forEach((m) => {
+      if (align === "launch" && !s.launchDate) return;
+      seriesIdx.push(i);
+      modelIds.push(m.modelId);
+      launches.push(s.launchDate);
+    }),
+  );
+  const out = series.map<Agg>(() => ({ tokens: new Map() }));
+  if (!modelIds.length || range.empty) return { aggs: out, snapshotIds: [] as number[] };
+  const key = align === "launch" ? sqlAlignedKey(sql`u.day`, sql`s.launch`, interval) : sqlCalendarKey(sql`u.day`, interval);
+  const rows = await rowsOf<Row>(
+    db,
+    sql`with s as (
+          select * from unnest(${plainArray(seriesIdx)}::int4[], ${plainArray(modelIds)}::int4[], ${plainArray(launches)}::date[])
+            as x(series, model_id, launch)),
+        g as (
+          select s.series, ${key} as p, u.snapshot_id, sum(u.total_tokens) as tokens
+          from model_usage_daily u join s on s.model_id = u.model_id
+          where u.day between ${range.from}::date and ${range.to}::date
+          group by 1, 2, 3)
+        select series, p::text as p, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps
+        from g group by 1, 2`,
+  );
+  const snaps: unknown[] = [];
+  for (const r of rows) {
+    out[Number(r.series)].tokens.set(String(r.p), tokenString(r.tokens));
+    snaps.push(r.snaps);
+  }
+  return { aggs: out, snapshotIds: snapshotIdsOf(snaps) };
+}
+
+/**
+ * All tokens per period (every model and the `other` bucket): calendar periods once, or per series for
+ * launch alignment (each series' periods cover different calendar days).
+ */
+async function totalTokens(db: Db, series: ResolvedSeries[], range: ResolvedRange, interval: Interval, align: Align) {
+  if (range.empty) return { totals: series.map(() => new Map<string, string>()), snapshotIds: [] as number[] };
+  if (align === "calendar") {
+    const rows = await rowsOf<Row>(
+      db,
+      sql`with g as (
+            select ${sqlCalendarKey(sql`u.day`, interval)} as p, u.snapshot_id, sum(u.total_tokens) as tokens
+            from model_usage_daily u where u.day between ${range.from}::date and ${range.to}::date
+            group by 1, 2)
+          select p::text as p, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps from g group by 1`,
+    );
+    const totals = new Map(rows.map((r) => [String(r.p), tokenString(r.tokens)]));
+    return { totals: series.map(() => totals), snapshotIds: snapshotIdsOf(rows.map((r) => r.snaps)) };
+  }
+  const idx = series.map((_, i) => i).filter((i) => series[i].launchDate);
+  const totals = series.map(() => new Map<string, string>());
+  if (!idx.length) return { totals, snapshotIds: [] as number[] };
+  const rows = await rowsOf<Row>(
+    db,
+    sql`with s as (select * from unnest(${plainArray(idx)}::int4[], ${plainArray(idx.map((i) => series[i].launchDate))}::date[]) as x(series, launch)),
+        d as (
+          select u.day, u.snapshot_id, sum(u.total_tokens) as tokens from model_usage_daily u
+          where u.day between ${range.from}::date and ${range.to}::date group by 1, 2)
+        select s.series, ${sqlAlignedKey(sql`d.day`, sql`s.launch`, interval)}::text as p, sum(d.tokens)::text as tokens,
+               array_agg(distinct d.snapshot_id) as snaps
+        from d cross join s group by 1, 2`,
+  );
+  for (const r of rows) totals[Number(r.series)].set(String(r.p), tokenString(r.tokens));
+  return { totals, snapshotIds: snapshotIdsOf(rows.map((r) => r.snaps)) };
+}
+
+/** Periods a series shows: the range's periods, plus any period the data has outside them (usage before launch). */
+function slotsOf(s: ResolvedSeries, data: Map<string, string>, range: ResolvedRange, interval: Interval, align: Align): PeriodSlot[] {
+  if (range.empty) return [];
+  if (align === "calendar") return calendarPeriods(range.from, range.to, interval, range.newestDay);
+  if (!s.launchDate) return [];
+  const launch = s.launchDate;
+  const slots = alignedPeriods(launch, range.from, range.to, interval, range.newestDay);
+  const have = new Set(slots.map((p) => p.period));
+  const extra = [...data.keys()].filter((k) => !have.has(k)).map((k) => alignedSlot(Number(k), launch, interval, range.from, range.to, range.newestDay));
+  return [...extra, ...slots].sort((a, b) => Number(a.period) - Number(b.period));
+}
+
+/** Points of one series for a metric, from exact tokens per period (pure; unit-tested). */
+export function buildPoints(slots: PeriodSlot[], tokens: Map<string, string>, metric: Metric, totals?: Map<string, string>): SeriesPoint[] {
+  const values = slots.map((p) => tokens.get(p.period) ?? "0");
+  const cumulative = metric === "cumulative" ? cumulativeSums(values) : null;
+  return slots.map((p, i) => ({
+    period: p.period,
+    tokens: values[i],
+    value:
+      metric === "share"
+        ? (shareOf(values[i], totals?.get(p.period) ?? "0") ?? 0)
+        : Number(cumulative ? cumulative[i] : values[i]),
+    partial: p.partial,
+  }));
+}
+
+/** Series → UsageResult over a resolved range (shared by usage, overview and model detail). */
+export async function computeUsage(db: Db, series: ResolvedSeries[], range: ResolvedRange, opts: UsageOptions): Promise<UsageResult> {
+  const { interval, align, metric, variant } = opts;
+  const needTotals = metric === "share" || Boolean(opts.withOthers);
+  const [{ aggs, snapshotIds }, totals] = await Promise.all([
+    seriesTokens(db, series, range, interval, align),
+    needTotals ? totalTokens(db, series, range, interval, align) : Promise.resolve(null),
+  ]);
+  const out: Series[] = series.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    members: s.members,
+    launchDate: s.launchDate,
+    points: buildPoints(slotsOf(s, aggs[i].tokens, range, interval, align), aggs[i].tokens, metric, totals?.totals[i]),
+  }));
+  if (opts.withOthers && align === "calendar" && totals && !range.empty) {
+    const all = totals.totals[0] ?? new Map<string, string>();
+    const rest = new Map<string, string>();
+    for (const slot of calendarPeriods(range.from, range.to, interval)) {
+      let named = 0n;
+      for (const a of aggs) named += BigInt(a.tokens.get(slot.period) ?? "0");
+      const left = BigInt(all.get(slot.period) ?? "0") - named;
+      rest.set(slot.period, String(left > 0n ? left : 0n));
+    }
+    out.push({
+      key: "others",
+      label: "Others",
+      members: [],
+      launchDate: null,
+      points: buildPoints(calendarPeriods(range.from, range.to, interval, range.newestDay), rest, metric, all),
+    });
+  }
+  const provenance: Provenance = await provenanceOf(db, [...snapshotIds, ...(totals?.snapshotIds ?? [])]);
+  return { from: range.from, to: range.to, newestDay: range.newestDay, interval, align, metric, variant, series: out, provenance };
 }
