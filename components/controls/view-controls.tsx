@@ -83,3 +83,15 @@ export function VariantControl({ label = "Count", options }: { label?: string; o
     />
   );
 }
+
+export function TopControl({ options = [5, 10, 20] }: { options?: number[] }) {
+  const { state, update } = useViewState();
+  return (
+    <Segmented<string>
+      label="Top"
+      value={String(state.top)}
+      onChange={(top) => update({ top: Number(top) })}
+      options={options.map((n) => ({ value: String(n), label: String(n) }))}
+    />
+  );
+}

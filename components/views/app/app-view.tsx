@@ -1,0 +1,38 @@
+"use client";
+
+import { IntervalControl } from "@/components/controls/view-controls";
+import { RangeControl } from "@/components/controls/range-control";
+import { SampleDataBadge } from "@/components/sample-data-badge";
+import type { AppMixResult } from "@/lib/queries/types";
+import { useApi, type Initial } from "@/lib/ui/use-api";
+import { useViewState } from "@/lib/ui/use-view-state";
+import { AppModelMix, AppVolume } from "./app-charts";
+import { appMixPath, appMixQuery } from "./queries";
+
+export function AppView({ appId, initial, oldestDay }: { appId: string; initial: Initial<AppMixResult>; oldestDay: string | null }) {
+  const { state } = useViewState();
+  const query = appMixQuery(state);
+  const { data, isFetching, error } = useApi<AppMixResult>(appMixPath(appId), query, initial);
+  const d = data ?? initial.data;
+  return (
+    <div className="space-y-4">
+      {d.provenance.sample && <SampleDataBadge />}
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <RangeControl resolved={{ from: d.from, to: d.to }} oldestDay={oldestDay} />
+        <IntervalControl />
+      </div>
+      {d.interval !== state.interval && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          This app&apos;s figures are monthly in this range, so they are shown per month.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {error.message}
+        </p>
+      )}
+      <AppVolume data={d} loading={isFetching} />
+      <AppModelMix data={d} loading={isFetching} share={state.metric === "share"} />
+    </div>
+  );
+}

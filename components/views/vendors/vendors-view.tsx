@@ -1,0 +1,66 @@
+"use client";
+
+import { IntervalControl } from "@/components/controls/view-controls";
+import { RangeControl } from "@/components/controls/range-control";
+import { AuthorPicker } from "@/components/picker/author-picker";
+import { SampleDataBadge } from "@/components/sample-data-badge";
+import type { AuthorSummary, SubsidyResult } from "@/lib/queries/types";
+import { formatTokens } from "@/lib/format";
+import { formatShare } from "@/lib/ui/metric-format";
+import { seriesColor } from "@/lib/ui/palette";
+import { useApi, type Initial } from "@/lib/ui/use-api";
+import { useViewState } from "@/lib/ui/use-view-state";
+import { FreeShareChart } from "./free-share-chart";
+import { subsidyQuery } from "./queries";
+import { Rankings } from "./rankings";
+import { VendorTotals } from "./vendor-totals";
+
+export interface VendorsInitial {
+  subsidy: Initial<SubsidyResult> | null;
+  authors: AuthorSummary[];
+  oldestDay: string | null;
+  error: string | null;
+}
+
+export function VendorsView({ initial }: { initial: VendorsInitial }) {
+  const { state, update } = useViewState();
+  const { data, isFetching, error } = useApi<SubsidyResult>("/api/v1/subsidy", subsidyQuery(state), initial.subsidy);
+  const shown = data?.authors.map((a) => a.author) ?? state.authors;
+  const selected = (state.authors.length ? state.authors : shown).map((a, i) => ({ value: a, label: a, color: seriesColor(i) }));
+  const message = error?.message ?? (data ? null : initial.error);
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <AuthorPicker
+          label={state.authors.length ? "Vendors" : `Vendors (top ${state.top} by tokens; edit to choose)`}
+          authors={initial.authors}
+          selected={selected}
+          onChange={(authors) => update({ authors })}
+        />
+        <RangeControl resolved={data ? { from: data.from, to: data.to, newestDay: data.newestDay } : null} oldestDay={initial.oldestDay} />
+      </div>
+      {data?.provenance.sample && <SampleDataBadge />}
+      {message && (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {message}
+        </p>
+      )}
+      {data && (
+        <>
+          {data.market.freeShare !== null && (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Across the whole market, <strong>{formatShare(data.market.freeShare)}</strong> of named models&apos; tokens (
+              {formatTokens(data.market.freeTokens)} of {formatTokens(BigInt(data.market.freeTokens) + BigInt(data.market.paidTokens))}) went to free
+              variants in this range.
+            </p>
+          )}
+          <div className="grid gap-4 xl:grid-cols-2">
+            <FreeShareChart data={data} loading={isFetching} controls={<IntervalControl />} />
+            <VendorTotals data={data} loading={isFetching} />
+          </div>
+          <Rankings data={data} loading={isFetching} paid={state.variant === "paid"} />
+        </>
+      )}
+    </div>
+  );
+}
