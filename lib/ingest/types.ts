@@ -98,3 +98,8 @@ export interface ParsedSnapshot {
 }
 
 export const OPENROUTER_CITATION = "Source: OpenRouter (openrouter.ai/rankings), as of {as_of}.";
+
+/** What the caller knows besides the body: the as_of it supplied (e.g. `?asOf=` on the API), else null. */
+export interface ParseContext {
+  asOf: Date | null;
+}

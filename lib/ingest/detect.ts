@@ -1,0 +1,153 @@
+/**
+ * Content detection: which format a body is, decided from the body itself (clients send JSON as
+ * text/plain and CSV as application/octet-stream; the content type is only quoted in messages).
+ *
+ *   empty → 400 · NUL/control bytes or HTML/XML → 415 · `{`/`[` → JSON (malformed → 400), dispatched by
+ *   shape (unknown shape → 422) · otherwise CSV if the first non-comment line has a comma, dispatched by
+ *   header (unknown header → 422) · anything else → 415.
+ */
+import { IngestError } from "./errors";
+import type { FormatId, ParseContext, ParsedSnapshot } from "./types";
+import { readCsvRecords } from "./formats/csv";
+import { MODELSHARE_CSV_HEADERS, modelshareCsvKind, parse as parseModelshareCsv, readLeadingComments } from "./formats/modelshare-csv";
+import { MODELSHARE_FORMAT, parseModelshareJson } from "./formats/modelshare";
+import { parseAppRankings } from "./formats/openrouter-app-rankings";
+import { parseOpenRouterModels } from "./formats/openrouter-models";
+import { parseRankingsDaily } from "./formats/openrouter-rankings-daily";
+import { isRecord, parseJsonText, stripBom } from "./formats/shared";
+import { parse as parseTrackerCatalogue, TRACKER_CATALOGUE_HEADER_PREFIX } from "./formats/tracker-catalogue";
+import { parse as parseTrackerTopApps, TRACKER_TOP_APPS_HEADER_PREFIX } from "./formats/tracker-top-apps";
+
+export type { ParseContext } from "./types";
+
+export type DetectContext = ParseContext & { contentType?: string | null };
+
+const JSON_SHAPES = [
+  `Modelshare snapshot {"format":"${MODELSHARE_FORMAT}",…}`,
+  "OpenRouter rankings-daily {data:[{date, model_permaslug, total_tokens}], meta}",
+  "OpenRouter app-rankings {data:[{rank, app_id, app_name, total_tokens, total_requests}], meta}",
+  "OpenRouter models {data:[{id, canonical_slug, pricing, …}]}",
+];
+
+const CSV_HEADERS = [
+  `${TRACKER_CATALOGUE_HEADER_PREFIX},… (tracker model catalogue)`,
+  `${TRACKER_TOP_APPS_HEADER_PREFIX},… (tracker top apps by model)`,
+  ...MODELSHARE_CSV_HEADERS.map((h) => `${h} (modelshare CSV)`),
+];
+
+/** Detects the format of `text` and parses it. Throws IngestError (400/415/422) on anything unusable. */
+export function parseSnapshot(text: string, ctx: DetectContext): ParsedSnapshot {
+  const body = stripBom(text);
+  const start = firstNonSpace(body);
+  if (start < 0) throw new IngestError(400, "empty body: expected a JSON or CSV snapshot");
+
+  const sniff = body.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(sniff) || body.includes("\u0000")) {
+    throw unsupported(ctx, "binary content (control bytes)");
+  }
+  const first = body[start];
+  if (first === "<") throw unsupported(ctx, "HTML/XML");
+
+  if (first === "{" || first === "[") return parseJsonSnapshot(parseJsonText(body), ctx);
+
+  const { pos, line } = readLeadingComments(body);
+  const headerEnd = body.indexOf("\n", pos);
+  const headerLine = body.slice(pos, headerEnd < 0 ? body.length : headerEnd);
+  if (!headerLine.includes(",")) throw unsupported(ctx, "neither JSON nor CSV (no comma on the first line)");
+  return parseCsvSnapshot(body, pos, line, ctx);
+}
+
+/** Which format a parsed JSON body is, by shape. */
+export function detectJsonFormat(body: unknown): FormatId | null {
+  if (!isRecord(body)) return null;
+  if (body.format !== undefined) return body.format === MODELSHARE_FORMAT ? "modelshare-json" : null;
+  if (!Array.isArray(body.data)) return null;
+  const sample = body.data.find(isRecord);
+  if (!sample) return null;
+  if ("model_permaslug" in sample) return "openrouter-rankings-daily";
+  if ("app_id" in sample && "rank" in sample) return "openrouter-app-rankings";
+  if ("canonical_slug" in sample || "pricing" in sample) return "openrouter-models";
+  return null;
+}
+
+function parseJsonSnapshot(body: unknown, ctx: ParseContext): ParsedSnapshot {
+  switch (detectJsonFormat(body)) {
+    case "modelshare-json":
+      return parseModelshareJson(body, ctx);
+    case "openrouter-rankings-daily":
+      return parseRankingsDaily(body, ctx);
+    case "openrouter-app-rankings":
+      return parseAppRankings(body, ctx);
+    case "openrouter-models":
+      return parseOpenRouterModels(body, ctx);
+  }
+  let hint = "";
+  if (isRecord(body) && typeof body.format === "string") hint = ` (format ${JSON.stringify(body.format)} is not supported)`;
+  else if (isRecord(body) && Array.isArray(body.data) && !body.data.some(isRecord)) hint = " (data has no rows to recognise)";
+  else if (Array.isArray(body)) hint = " (got a bare array)";
+  throw new IngestError(422, `unrecognised JSON snapshot${hint}: expected one of: ${JSON_SHAPES.join("; ")}`, [
+    { path: "(root)", message: "unrecognised JSON shape" },
+  ]);
+}
+
+function parseCsvSnapshot(body: string, pos: number, line: number, ctx: ParseContext): ParsedSnapshot {
+  // Read just the header record (it may be quoted) to dispatch.
+  let header: string[] | null = null;
+  try {
+    readCsvRecords(
+      body,
+      (cells) => {
+        header = cells;
+        throw STOP;
+      },
+      pos,
+      line,
+    );
+  } catch (e) {
+    if (e !== STOP) throw e;
+  }
+  const cells = (header ?? []) as string[];
+  const joined = cells.map((c) => c.trim().toLowerCase()).join(",");
+  if (joined.startsWith(TRACKER_CATALOGUE_HEADER_PREFIX)) return parseTrackerCatalogue(body, ctx);
+  if (joined.startsWith(TRACKER_TOP_APPS_HEADER_PREFIX)) return parseTrackerTopApps(body, ctx);
+  if (modelshareCsvKind(cells)) return parseModelshareCsv(body, ctx);
+  throw new IngestError(422, `unrecognised CSV header on row ${line}: expected one of: ${CSV_HEADERS.join(" | ")}`, [
+    { path: `row ${line}`, message: `unrecognised header ${JSON.stringify(cells.join(",").slice(0, 200))}` },
+  ]);
+}
+
+const STOP = Symbol("stop");
+
+function firstNonSpace(s: string): number {
+  const m = /\S/.exec(s);
+  return m ? m.index : -1;
+}
+
+function unsupported(ctx: DetectContext, what: string): IngestError {
+  const ct = ctx.contentType ? ` (content-type ${ctx.contentType})` : "";
+  return new IngestError(415, `unsupported content${ct}: ${what}; expected a JSON or CSV snapshot`);
+}
+
+/** Parse with a known format (e.g. the collector knows what it fetched); skips detection. */
+export function parseAs(format: FormatId, text: string, ctx: ParseContext): ParsedSnapshot {
+  switch (format) {
+    case "tracker-model-catalogue":
+      return parseTrackerCatalogue(stripBom(text), ctx);
+    case "tracker-top-apps":
+      return parseTrackerTopApps(stripBom(text), ctx);
+    case "modelshare-csv":
+      return parseModelshareCsv(stripBom(text), ctx);
+  }
+  const body = parseJsonText(text);
+  switch (format) {
+    case "modelshare-json":
+      return parseModelshareJson(body, ctx);
+    case "openrouter-rankings-daily":
+      return parseRankingsDaily(body, ctx);
+    case "openrouter-app-rankings":
+      return parseAppRankings(body, ctx);
+    case "openrouter-models":
+      return parseOpenRouterModels(body, ctx);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * OpenRouter Data API `app-rankings`:
+ * `{data:[{rank, app_id, app_name, total_tokens, total_requests}], meta:{as_of, start_date, end_date}}`.
+ *
+ * Totals over a window the source chooses (meta.start_date..meta.end_date), for all models: one AppRecord
+ * and one `window` AppUsageRow per entry. App ids are numbers in the API and strings here (names are not
+ * unique — two different apps are called "pi" — so the id is the identity).
+ */
+import { IssueList } from "../errors";
+import type { AppRecord, AppUsageRow, ParseContext, ParsedSnapshot } from "../types";
+import { OPENROUTER_CITATION } from "../types";
+import { describe, parseIsoInstant } from "../values";
+import { openRouterMetaSchema } from "./openrouter-rankings-daily";
+import {
+  at,
+  isRecord,
+  notShape,
+  parseJsonText,
+  readCount,
+  readOptionalCount,
+  readPositiveInt,
+  zodCheck,
+} from "./shared";
+
+const WHAT = "invalid OpenRouter app-rankings snapshot";
+
+/** App ids: the API's integers, or non-empty strings from other tools. */
+export function readAppId(v: unknown, path: string, field: string, issues: IssueList): string | null {
+  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return String(v);
+  if (typeof v === "string" && v.trim().length > 0 && v.length <= 200) return v.trim();
+  issues.add(at(path, field), v === undefined || v === null || v === "" ? "is required" : `must be an app id, got ${describe(v)}`);
+  return null;
+}
+
+export function parseAppRankings(body: unknown, _ctx?: ParseContext): ParsedSnapshot {
+  if (!isRecord(body) || !Array.isArray(body.data)) notShape(WHAT, "data", "expected {data: [...], meta: {...}}");
+  const issues = new IssueList();
+  const meta = zodCheck(openRouterMetaSchema, body.meta, issues, "meta");
+  if (meta && !meta.end_date) issues.add("meta.end_date", "is required (the window the totals cover)");
+  if (meta?.start_date && meta.end_date && meta.start_date > meta.end_date) {
+    issues.add("meta.start_date", `is after meta.end_date (${meta.end_date})`);
+  }
+  const data = body.data as unknown[];
+  const apps: AppRecord[] = [];
+  const appUsage: AppUsageRow[] = [];
+
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i];
+    const path = `data[${i}]`;
+    if (!isRecord(row)) {
+      issues.add(path, `must be an object, got ${describe(row)}`);
+      continue;
+    }
+    const appId = readAppId(row.app_id, path, "app_id", issues);
+    const name = row.app_name;
+    if (typeof name !== "string") issues.add(`${path}.app_name`, `must be a string, got ${describe(name)}`);
+    const rank = readPositiveInt(row.rank, path, "rank", issues);
+    const total = readCount(row.total_tokens, path, "total_tokens", issues);
+    const requests = readOptionalCount(row.total_requests, path, "total_requests", issues);
+    if (appId === null || typeof name !== "string" || rank === null || total === null || !meta?.end_date) continue;
+    apps.push({ appId, name });
+    appUsage.push({
+      appId,
+      model: null,
+      periodKind: "window",
+      periodStart: meta.start_date ?? null,
+      periodEnd: meta.end_date,
+      totalTokens: total,
+      requests,
+      rank,
+      path,
+    });
+  }
+  issues.throwIfAny(WHAT);
+
+  return {
+    format: "openrouter-app-rankings",
+    source: "openrouter",
+    asOf: parseIsoInstant(meta!.as_of),
+    citation: OPENROUTER_CITATION,
+    models: [],
+    modelUsage: [],
+    apps,
+    appUsage,
+  };
+}
+
+export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
+  return parseAppRankings(parseJsonText(text), ctx);
+}
