@@ -1,16 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { E2E_INGEST_TOKEN } from "../playwright.config";
-
-const FIXTURE = path.resolve(__dirname, "../../shared/fixtures/rankings-daily/rankings-daily-2026-09-22.json");
+import { readFixture } from "../test/fixtures";
 
 test("a new instance starts empty, ingests a real snapshot over HTTP and shows it on /", async ({ page, request }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Where LLM tokens go" })).toBeVisible();
   await expect(page.getByText("No usage stored yet")).toBeVisible();
 
-  const body = readFileSync(FIXTURE, "utf8");
+  const body = readFixture("rankings-daily/rankings-daily-2026-09-22.json");
   const denied = await request.post("/api/ingest", { data: body, headers: { "content-type": "application/json" } });
   expect(denied.status()).toBe(401);
   expect((await denied.json()).error.message).toMatch(/Authorization/);

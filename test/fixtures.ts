@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The shared real-data fixtures (never copied into the project; CI always has ../shared). */
-export const FIXTURES_DIR = path.resolve(__dirname, "../../shared/fixtures");
+/**
+ * The shared real-data fixtures, never copied into the project: `../shared/fixtures` beside the checkout
+ * (CI always has it), or FIXTURES_DIR when the checkout lives elsewhere.
+ */
+export const FIXTURES_DIR = process.env.FIXTURES_DIR
+  ? path.resolve(process.env.FIXTURES_DIR)
+  : path.resolve(__dirname, "../../shared/fixtures");
 
 if (!existsSync(FIXTURES_DIR)) {
   throw new Error(
     `Real-data fixtures are missing: expected ${FIXTURES_DIR} (the shared folder beside this checkout). ` +
-      "Tests of parsing and aggregation need them; see DEVELOPERS.md.",
+      "Tests of parsing and aggregation need them: put the checkout beside shared/, or set FIXTURES_DIR.",
   );
 }
 
