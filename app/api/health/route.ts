@@ -1,21 +1,21 @@
-import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db";
 import { getDb } from "@/lib/server/db";
+import { getFreshness, staleAfterHoursFromEnv } from "@/lib/collector/staleness";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /api/health — database reachability and the age of the newest data, for monitors. */
+const NO_STORE = { "cache-control": "no-store" };
+
+/**
+ * GET /api/health — for monitors: database reachability and how old the newest data is.
+ * 200 while the database answers (`stale: true` says the data is older than STALE_AFTER_HOURS, default 48,
+ * so a monitor can alert on it); 503 only when the database is unreachable.
+ */
 export async function GET() {
   try {
-    const db = await getDb();
-    const [row] = await rowsOf<{ latest: string | Date | null }>(db, sql`select max(as_of) as latest from snapshots`);
-    const latest = row?.latest ? new Date(row.latest) : null;
-    return Response.json(
-      { status: "ok", database: "reachable", latestAsOf: latest?.toISOString() ?? null, ageSeconds: latest ? Math.round((Date.now() - latest.getTime()) / 1000) : null },
-      { headers: { "cache-control": "no-store" } },
-    );
+    const freshness = await getFreshness(await getDb(), { staleAfterHours: staleAfterHoursFromEnv() });
+    return Response.json({ status: freshness.stale ? "stale" : "ok", database: "reachable", ...freshness }, { headers: NO_STORE });
   } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: NO_STORE });
   }
 }
