@@ -1,8 +1,8 @@
 /** What the database already holds, as far as planning the next collection is concerned. */
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { iso } from "@/lib/db/row-values";
+import { snapshotChecksum } from "@/lib/ingest";
 import type { RankingsCoverage } from "./plan";
 
 /** Days before the newest stored one that are checked for unsettled figures (bounds the re-fetch). */
@@ -36,8 +36,7 @@ export async function readRankingsCoverage(db: Db, settleHours: number): Promise
 /**
  * as_of for a models catalogue (its body carries none): the fetch time, unless the newest stored catalogue
  * is this very body, in which case its as_of — so ingestText recognises the same catalogue as a duplicate
- * instead of storing an identical snapshot every run. The checksum is ingestText's own (lib/ingest/index.ts:
- * sha256 of the text, NUL, the caller's as_of); test/collector checks that a repeated catalogue is skipped.
+ * instead of storing an identical snapshot every run. test/collector checks that a repeated catalogue is skipped.
  */
 export async function catalogueAsOf(db: Db, text: string, fetchedAt: Date): Promise<Date> {
   const [prev] = await rowsOf<{ as_of: unknown }>(
@@ -46,7 +45,7 @@ export async function catalogueAsOf(db: Db, text: string, fetchedAt: Date): Prom
   );
   if (!prev) return fetchedAt;
   const asOf = new Date(iso(prev.as_of));
-  const checksum = createHash("sha256").update(text).update(`\0${asOf.toISOString()}`).digest("hex");
+  const checksum = snapshotChecksum(text, asOf);
   const [same] = await rowsOf<{ id: number }>(db, sql`select id from snapshots where checksum = ${checksum}`);
   return same ? asOf : fetchedAt;
 }

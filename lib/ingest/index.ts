@@ -17,11 +17,16 @@ export interface IngestOptions {
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const snapshot = parseSnapshot(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
-  // For formats without a date of their own, the caller's as_of is part of the identity: the same
-  // catalogue stated for another day is another snapshot. A dated body is the same snapshot whatever is passed.
-  const callerAsOf = snapshot.asOf ? "" : (opts.asOf?.toISOString() ?? "");
-  const checksum = createHash("sha256").update(text).update(`\0${callerAsOf}`).digest("hex");
+  const checksum = snapshotChecksum(text, snapshot.asOf ? null : (opts.asOf ?? null));
   return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: opts.asOf ?? opts.receivedAt ?? new Date() });
+}
+
+/**
+ * A snapshot's identity. For formats without a date of their own, the caller's as_of is part of it (the
+ * same catalogue stated for another day is another snapshot); pass null for a dated body.
+ */
+export function snapshotChecksum(text: string, callerAsOf: Date | null): string {
+  return createHash("sha256").update(text).update(`\0${callerAsOf?.toISOString() ?? ""}`).digest("hex");
 }
 
 /** One line a person can read, for the CLI and logs. */

@@ -21,10 +21,12 @@ export interface ResolvedModels {
 
 const identity = (permaslug: string, variant: string) => `${permaslug}:${variant}`;
 
-/** Public id for a permaslug seen only in usage data: drop the dated suffix the catalogue adds. */
+/**
+ * Public id for a permaslug seen only in usage data: the identity itself. Guessing (dropping the dated
+ * suffix) makes different permaslugs collide; a catalogue that lists the model sets its real public id.
+ */
 export function derivePublicId(permaslug: string, variant: string): string {
-  const base = permaslug.replace(/-20\d{6}$/, "");
-  return variant === "standard" ? base : `${base}:${variant}`;
+  return variant === "standard" ? permaslug : `${permaslug}:${variant}`;
 }
 
 export async function resolveModels(tx: Db, snap: ParsedSnapshot): Promise<ResolvedModels> {
@@ -32,26 +34,34 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot): Promise<Resol
   for (const r of snap.modelUsage) refs.push({ ref: r.model, path: r.path });
   for (const r of snap.appUsage) if (r.model) refs.push({ ref: r.model, path: r.path });
 
-  // 1. Identities the source states: make sure each exists.
-  const stated = new Map<string, { permaslug: string; variant: string; bucket: boolean }>();
+  // 1. Identities the source states: make sure each exists. A public id the source gives replaces a
+  //    derived one, never a catalogue's.
+  const stated = new Map<string, { permaslug: string; variant: string; bucket: boolean; publicId: string | null }>();
   for (const { ref } of refs) {
-    if (ref.kind === "permaslug") stated.set(identity(ref.permaslug, ref.variant), { ...ref, bucket: false });
-    if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true });
+    if (ref.kind === "permaslug") {
+      const key = identity(ref.permaslug, ref.variant);
+      const publicId = ref.publicId ?? stated.get(key)?.publicId ?? null;
+      stated.set(key, { permaslug: ref.permaslug, variant: ref.variant, bucket: false, publicId });
+    }
+    if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true, publicId: "other" });
   }
   let created = 0;
   if (stated.size) {
     const list = [...stated.values()];
     const [r] = await rowsOf<{ n: number }>(
       tx,
-      sql`with ins as (
+      sql`with up as (
             insert into models (permaslug, variant, kind, public_id, author)
-            select p, v, k, i, a from unnest(${textArray(list.map((m) => m.permaslug))}::text[],
+            select p, v, k, coalesce(i, d), a from unnest(${textArray(list.map((m) => m.permaslug))}::text[],
               ${textArray(list.map((m) => m.variant))}::text[], ${textArray(list.map((m) => (m.bucket ? "bucket" : "model")))}::text[],
-              ${textArray(list.map((m) => (m.bucket ? "other" : derivePublicId(m.permaslug, m.variant))))}::text[],
-              ${textArray(list.map((m) => (m.bucket ? "other" : authorOf(m.permaslug))))}::text[]) as x(p, v, k, i, a)
-            on conflict (permaslug, variant) do nothing
-            returning 1)
-          select count(*) as n from ins`,
+              ${textArray(list.map((m) => m.publicId))}::text[],
+              ${textArray(list.map((m) => derivePublicId(m.permaslug, m.variant)))}::text[],
+              ${textArray(list.map((m) => (m.bucket ? "other" : authorOf(m.permaslug))))}::text[]) as x(p, v, k, i, d, a)
+            on conflict (permaslug, variant) do update set public_id = excluded.public_id
+            where not models.in_catalogue and excluded.public_id is distinct from models.public_id
+              and excluded.public_id <> models.permaslug || case when models.variant = 'standard' then '' else ':' || models.variant end
+            returning (xmax = 0) as ins)
+          select count(*) filter (where ins) as n from up`,
     );
     created = Number(r.n);
   }

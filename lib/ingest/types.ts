@@ -22,8 +22,9 @@ export type PricePerM = string | null;
 
 /** How a usage row names its model. Resolved to a stored model by the writer. */
 export type ModelRef =
-  /** An identity the source states (OpenRouter permaslug + variant): created if not yet stored. */
-  | { kind: "permaslug"; permaslug: string; variant: string }
+  /** An identity the source states (OpenRouter permaslug + variant): created if not yet stored, with
+   * `publicId` when the source also names the user-facing id (the trackers' model_id column). */
+  | { kind: "permaslug"; permaslug: string; variant: string; publicId?: string }
   /** A name the snapshot's author typed (public id or permaslug, optional `:variant`): must be declared
    * in the same snapshot or already stored, else the snapshot is rejected (unknown model). */
   | { kind: "lookup"; ref: string }

@@ -73,6 +73,6 @@ describe.each(DRIVERS)("app volume on %s", (driver) => {
   });
 
   it("returns nothing for an empty range", async () => {
-    expect(await getAppVolumes(h.db, { from: "2024-01-01", to: "2024-01-31" })).toEqual({ rows: [], coverage: null });
+    expect(await getAppVolumes(h.db, { from: "2024-01-01", to: "2024-01-31" })).toMatchObject({ rows: [], coverage: null });
   });
 });

@@ -74,7 +74,7 @@ export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
     }
     appUsage.push({
       appId,
-      model: { kind: "permaslug", permaslug, variant },
+      model: { kind: "permaslug", permaslug, variant, publicId: modelId },
       periodKind: "window",
       periodStart: null,
       periodEnd,
