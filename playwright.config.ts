@@ -4,11 +4,15 @@ import os from "node:os";
 import path from "node:path";
 
 const PORT = Number(process.env.E2E_PORT) || 3217;
+/** A second server with the sample data loaded (the dashboard's correctness targets are defined on it). */
+export const SAMPLE_PORT = Number(process.env.E2E_SAMPLE_PORT) || 3218;
 export const E2E_INGEST_TOKEN = "e2e-ingest-token";
 
 // The built app on an empty embedded database (no sample data), as a new user's first ingest would see it.
 const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-evaluate this file: keep one folder
+const sampleDir = process.env.E2E_SAMPLE_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-sample-"));
+process.env.E2E_SAMPLE_DATA_DIR = sampleDir;
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,17 +38,38 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATABASE_URL: "",
-      DATA_DIR: dataDir,
-      SAMPLE_DATA: "off",
-      INGEST_TOKEN: E2E_INGEST_TOKEN,
-      NEXT_TELEMETRY_DISABLED: "1",
+  projects: [
+    // The empty instance: a new user's first ingest.
+    { name: "empty", testIgnore: /dashboard\/.*\.spec\.ts/ },
+    // The dashboard's pages on the sample data.
+    { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SAMPLE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: "",
+        DATA_DIR: dataDir,
+        SAMPLE_DATA: "off",
+        INGEST_TOKEN: E2E_INGEST_TOKEN,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${SAMPLE_PORT} -H 127.0.0.1`,
+      // /api/health answers once the database (and the sample data, on first start) is ready.
+      url: `http://127.0.0.1:${SAMPLE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        DATABASE_URL: "",
+        DATA_DIR: sampleDir,
+        INGEST_TOKEN: E2E_INGEST_TOKEN,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });

@@ -24,7 +24,7 @@ export function DataStatusPanel({ status }: { status: DataStatus }) {
         ))}
       </dl>
       {status.recentSnapshots.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Most recent snapshots">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Most recent snapshots</caption>
             <thead className="text-slate-500 dark:text-slate-400">

@@ -106,7 +106,8 @@ export function formatContext(tokens: number | null | undefined): string {
 /** A share as an axis tick: 0.25 → "25%", 0.005 → "0.5%". */
 export function formatShareTick(share: number): string {
   const pct = share * 100;
-  return `${Number(pct.toFixed(pct !== 0 && Math.abs(pct) < 1 ? 1 : 0))}%`;
+  const abs = Math.abs(pct);
+  return `${Number(pct.toFixed(abs === 0 || abs >= 10 ? 0 : abs >= 1 ? 1 : 2))}%`;
 }
 
 /** A plain decimal for CSV cells: no separators, no exponent. */

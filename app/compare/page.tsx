@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CompareView } from "@/components/views/compare/compare-view";
-import { COMPARE_DEFAULTS, compareQuery, compareState, topAppsQuery, TOP_APPS_PER_MODEL } from "@/components/views/compare/queries";
+import { COMPARE_DEFAULTS, compareQuery, compareState, topAppsQuery, TOP_APPS_PER_MODEL, usageQuery } from "@/components/views/compare/queries";
 import type { CompareInitial } from "@/components/views/compare/types";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
 import { settle, type PageSearchParams } from "@/lib/ui/server-data";
@@ -9,7 +9,7 @@ import { getCompare } from "@/lib/queries/compare";
 import { listModels } from "@/lib/queries/models";
 import { getUsage } from "@/lib/queries/usage";
 import { getDataBounds } from "@/lib/view/range";
-import { DEFAULT_VIEW, parseViewState, viewQuery } from "@/lib/view/state";
+import { DEFAULT_VIEW, parseViewState } from "@/lib/view/state";
 import { getDb } from "@/lib/server/db";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +28,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
   ]);
   const initial: CompareInitial = {
     compare: compare?.data ? { query: compareQuery(state), data: compare.data } : null,
-    usage: usage?.data ? { query: viewQuery({ ...state, authors: [] }), data: usage.data } : null,
+    usage: usage?.data ? { query: usageQuery(state), data: usage.data } : null,
     apps: state.models.flatMap((m, i) => (apps[i]?.data ? [{ query: topAppsQuery(state, m), data: apps[i].data }] : [])),
     suggestions: catalogue.models.slice(0, 12),
     oldestDay: bounds.oldestDay,

@@ -19,14 +19,27 @@ function truncate(s: string, n: number) {
 }
 
 /** Horizontal bars with their values at the end: top apps, rankings, spend. Labels are plain SVG text. */
-export function BarListChart({ items, format, labelWidth = 120, maxLabel = 18 }: { items: BarItem[]; format: (v: number) => string; labelWidth?: number; maxLabel?: number }) {
+export function BarListChart({
+  items,
+  format,
+  labelWidth = 120,
+  max,
+}: {
+  items: BarItem[];
+  format: (v: number) => string;
+  labelWidth?: number;
+  /** Shared scale across several bar lists shown side by side (else each list's own maximum). */
+  max?: number;
+}) {
   const height = items.length * 30 + 16;
-  const data = items.map((it) => ({ ...it, text: it.text ?? format(it.value) }));
+  // Values are SVG text: keep "2.1 pp" on one line.
+  const data = items.map((it) => ({ ...it, text: (it.text ?? format(it.value)).replace(/ /g, "\u00a0") }));
+  const maxLabel = Math.max(8, Math.floor(labelWidth / 6.6));
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
-      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 56, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap={6}>
+      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap={6}>
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-        <XAxis type="number" hide domain={[0, "dataMax"]} />
+        <XAxis type="number" hide domain={[0, max ?? "dataMax"]} />
         <YAxis
           type="category"
           dataKey="key"
@@ -59,7 +72,7 @@ export function BarListChart({ items, format, labelWidth = 120, maxLabel = 18 }:
             );
           }}
         />
-        <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+        <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]} minPointSize={2}>
           {data.map((d) => (
             <Cell key={d.key} fill={d.color} />
           ))}

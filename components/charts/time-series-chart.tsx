@@ -74,7 +74,7 @@ export function TimeSeriesChart({ rows, series, kind = "line", scale = "linear",
                 type="monotone"
                 stroke={s.color}
                 fill={s.color}
-                fillOpacity={0.75}
+                fillOpacity={0.85}
                 strokeWidth={1}
                 isAnimationActive={false}
                 connectNulls

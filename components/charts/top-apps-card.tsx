@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { AppsResult } from "@/lib/queries/types";
 import { formatDay, formatRatio, formatTokens } from "@/lib/format";
+import { appsCsv } from "@/lib/csv";
 import { useApi, type Initial } from "@/lib/ui/use-api";
 import { seriesColor } from "@/lib/ui/palette";
 import { rangeText } from "@/lib/ui/summaries";
@@ -39,6 +40,7 @@ export function TopAppsCard({ chartId, subject, query, initial, color = seriesCo
           { key: "tokens", label: "Tokens", numeric: true, format: (v) => formatTokens(Number(v)) },
         ],
         rows: apps.map((a) => ({ app_id: a.appId, app_name: a.appName, model: data?.model ?? a.model, tokens: a.tokens })),
+        csv: data ? () => appsCsv(data) : undefined,
       }}
       footnote={
         cov && cov.from && (cov.from !== data?.from || cov.to !== data?.to)

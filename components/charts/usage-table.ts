@@ -1,4 +1,5 @@
 import type { TableData } from "@/components/frame/types";
+import { usageCsv } from "@/lib/csv";
 import type { UsageResult } from "@/lib/queries/types";
 import { formatPeriod } from "@/lib/format";
 import { comparePeriods } from "@/lib/ui/chart-data";
@@ -32,10 +33,7 @@ export function usageTable(u: UsageResult): TableData {
       { key: "partial", label: "Partial period" },
     ],
     rows: [...periods.values()].sort((a, b) => comparePeriods(String(a.period), String(b.period))),
-    // Tidy, like GET /api/v1/usage?format=csv: series,period,value first.
-    csv: {
-      header: ["series", "period", "value", "tokens", "partial"],
-      rows: u.series.flatMap((s) => s.points.map((p) => [s.key, p.period, u.metric === "tokens" ? p.tokens : p.value, p.tokens, p.partial ? "true" : "false"])),
-    },
+    // The same tidy CSV as GET /api/v1/usage?format=csv for what is shown.
+    csv: () => usageCsv(u),
   };
 }

@@ -52,7 +52,7 @@ export function RangeControl({ resolved, oldestDay }: { resolved: { from: string
                 onClick={() => update({ from: pf, to: newest })}
                 className={`px-2.5 py-1 text-xs font-medium ${i > 0 ? "border-l border-slate-300 dark:border-slate-700" : ""} ${
                   on
-                    ? "bg-indigo-600 text-white dark:bg-indigo-500 dark:text-slate-950"
+                    ? "bg-indigo-600 text-white dark:bg-indigo-400 dark:text-slate-950"
                     : "bg-white text-slate-700 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
                 }`}
               >
@@ -67,7 +67,7 @@ export function RangeControl({ resolved, oldestDay }: { resolved: { from: string
               onClick={() => update({ from: oldestDay, to: newest })}
               className={`border-l border-slate-300 px-2.5 py-1 text-xs font-medium dark:border-slate-700 ${
                 state.from === oldestDay && state.to === newest
-                  ? "bg-indigo-600 text-white dark:bg-indigo-500 dark:text-slate-950"
+                  ? "bg-indigo-600 text-white dark:bg-indigo-400 dark:text-slate-950"
                   : "bg-white text-slate-700 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
               }`}
             >
@@ -90,7 +90,7 @@ export function RangeControl({ resolved, oldestDay }: { resolved: { from: string
         onKeyDown={(e) => e.key === "Enter" && commit(from, to)}
         className={input}
       />
-      <span aria-hidden="true" className="text-xs text-slate-500">
+      <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">
         to
       </span>
       <label htmlFor={`${id}-to`} className="sr-only">

@@ -13,8 +13,8 @@ export interface Column {
 export interface TableData {
   columns: Column[];
   rows: Record<string, Cell>[];
-  /** CSV of the same numbers when it differs from the table's shape (tidy: one row per series and period). */
-  csv?: { header: string[]; rows: Cell[][] };
+  /** CSV of the same numbers when it has its own shape (the API's tidy CSV from lib/csv.ts), built on click. */
+  csv?: () => string;
 }
 
 export interface EmptyState {

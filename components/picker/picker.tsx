@@ -143,7 +143,7 @@ export function Picker({ label, placeholder, selected, options, query, onQueryCh
               className={`cursor-pointer px-3 py-1.5 ${i === activeIndex ? "bg-indigo-50 dark:bg-indigo-950" : ""}`}
             >
               <div className="truncate font-medium">{o.label}</div>
-              {o.detail && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{o.detail}</div>}
+              {o.detail && <div className="truncate text-xs text-slate-600 dark:text-slate-400">{o.detail}</div>}
             </li>
           ))}
         </ul>

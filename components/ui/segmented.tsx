@@ -32,7 +32,7 @@ export function Segmented<T extends string>({
               onClick={() => !on && onChange(o.value)}
               className={`px-2.5 py-1 text-xs font-medium ${i > 0 ? "border-l border-slate-300 dark:border-slate-700" : ""} ${
                 on
-                  ? "bg-indigo-600 text-white dark:bg-indigo-500 dark:text-slate-950"
+                  ? "bg-indigo-600 text-white dark:bg-indigo-400 dark:text-slate-950"
                   : "bg-white text-slate-700 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
               }`}
             >

@@ -76,7 +76,6 @@ export function AppVolume({ data, loading }: { data: AppMixResult; loading: bool
           { key: "partial", label: "Partial period" },
         ],
         rows: points.map(([period, v]) => ({ period, tokens: v.tokens.toString(), partial: v.partial ? "yes" : "" })),
-        csv: { header: ["series", "period", "value"], rows: points.map(([period, v]) => [data.app.appId, period, v.tokens.toString()]) },
       }}
     >
       <TimeSeriesChart rows={rows} series={[{ key: "total", label: data.app.name, color: seriesColor(0) }]} format={metricFormatters("tokens", data.interval)} />

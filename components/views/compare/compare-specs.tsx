@@ -31,7 +31,7 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
     ["Input price", (m) => (m.free ? "free" : formatPricePerM(m.inputPerM))],
     ["Output price", (m) => (m.free ? "free" : formatPricePerM(m.outputPerM))],
     ["Free variant", (m) => (m.free ? "is free" : m.hasFreeVariant ? "yes" : "no")],
-    [`Tokens, ${rangeText(data.from, data.to)}`, (m) => formatTokens(m.tokens)],
+    ["Tokens in range", (m) => formatTokens(m.tokens)],
     ["Top app", (m) => (m.topApp ? `${m.topApp.appName} · ${formatTokens(m.topApp.tokens)}` : "—")],
     ["Estimated spend", (m) => formatUsd(m.estimatedSpendUsd)],
   ];
@@ -49,15 +49,15 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
         </ul>
       )}
       <div className="mt-3 overflow-x-auto rounded border border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label="Specs table">
-        <table className="w-full min-w-[32rem] text-left text-sm">
-          <caption className="sr-only">Specs of the compared models</caption>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Specs of the compared models, {rangeText(data.from, data.to)}</caption>
           <thead className="bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             <tr>
               <th scope="col" className="px-3 py-1.5 font-medium">
                 <span className="sr-only">Spec</span>
               </th>
               {data.models.map((m, i) => (
-                <th key={m.key} scope="col" className="px-3 py-1.5 font-medium">
+                <th key={m.key} scope="col" className="min-w-[8.5rem] px-3 py-1.5 align-bottom font-medium">
                   <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full" style={{ background: seriesColor(i) }} />
                   {shortName(m.label, m.key)}
                 </th>
@@ -67,7 +67,7 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
           <tbody>
             {rows.map(([label, cell]) => (
               <tr key={label} className="border-t border-slate-100 dark:border-slate-800">
-                <th scope="row" className="whitespace-nowrap px-3 py-1 font-medium text-slate-600 dark:text-slate-400">
+                <th scope="row" className="w-28 px-3 py-1 font-medium text-slate-600 dark:text-slate-400">
                   {label}
                 </th>
                 {data.models.map((m) => (
@@ -79,8 +79,8 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
             ))}
             {data.models.length > 1 && (
               <tr className="border-t border-slate-100 dark:border-slate-800">
-                <th scope="row" className="whitespace-nowrap px-3 py-1 font-medium text-slate-600 dark:text-slate-400">
-                  {shortName(data.models[0].label, data.models[0].key)} vs this
+                <th scope="row" className="w-28 px-3 py-1 font-medium text-slate-600 dark:text-slate-400">
+                  Ratio, first ÷ this
                 </th>
                 {data.ratios.map((r, i) => (
                   <td key={r.key} className="px-3 py-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">

@@ -69,8 +69,7 @@ export function CompareSpend({ data, loading }: { data: CompareResult; loading: 
           text: formatUsd(m.estimatedSpendUsd),
         }))}
         format={formatUsd}
-        labelWidth={140}
-        maxLabel={20}
+        labelWidth={150}
       />
     </ChartFrame>
   );

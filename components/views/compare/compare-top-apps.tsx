@@ -40,6 +40,8 @@ function table(cols: TopAppsColumn[]): TableData {
 export function CompareTopApps({ cols, loading }: { cols: TopAppsColumn[]; loading: boolean }) {
   const first = cols.find((c) => c.result)?.result;
   const any = cols.some((c) => c.result?.apps.length);
+  // One scale for all columns: side by side, bar lengths compare across models.
+  const max = Math.max(0, ...cols.flatMap((c) => c.result?.apps.map((a) => Number(a.tokens)) ?? []));
   return (
     <ChartFrame
       chartId="compare-top-apps"
@@ -73,6 +75,7 @@ export function CompareTopApps({ cols, loading }: { cols: TopAppsColumn[]; loadi
               <BarListChart
                   items={c.result.apps.map((a) => ({ key: a.appId, label: a.appName, value: Number(a.tokens), color: seriesColor(i) }))}
                   format={(v) => formatTokens(v)}
+                  max={max || undefined}
                 />
             ) : (
               <p className="text-sm text-slate-500 dark:text-slate-400">No app usage in this range.</p>

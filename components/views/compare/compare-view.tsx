@@ -11,11 +11,10 @@ import { shortName } from "@/lib/ui/labels";
 import { seriesColor } from "@/lib/ui/palette";
 import { useApi, useApiMany } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
-import { viewQuery } from "@/lib/view/state";
 import { CompareSpecs } from "./compare-specs";
 import { CompareSpend } from "./compare-spend";
 import { CompareTopApps } from "./compare-top-apps";
-import { compareQuery, compareState, MAX_COMPARE, topAppsQuery } from "./queries";
+import { compareQuery, compareState, MAX_COMPARE, topAppsQuery, usageQuery } from "./queries";
 import type { CompareInitial } from "./types";
 
 const EXAMPLES = [
@@ -75,7 +74,7 @@ export function CompareView({ initial }: { initial: CompareInitial }) {
           <UsageCard
             chartId="compare-usage"
             title="Adoption"
-            query={viewQuery({ ...state, authors: [] })}
+            query={usageQuery(state)}
             initial={initial.usage}
             controls={
               <>

@@ -14,6 +14,11 @@ export function topAppsQuery(state: ViewState, series: string[]): string {
   return viewQuery({ ...state, models: [series], authors: [], top: TOP_APPS_PER_MODEL, display: "chart", interval: "day", align: "calendar", metric: "tokens", scale: "linear" });
 }
 
+/** /api/v1/usage query of the adoption chart (display is a page matter, not the API's). */
+export function usageQuery(state: ViewState): string {
+  return viewQuery({ ...state, authors: [], display: "chart" });
+}
+
 /** /api/v1/compare query: models and range only. */
 export function compareQuery(state: ViewState): string {
   return viewQuery({ ...state, authors: [], display: "chart", interval: "day", align: "calendar", metric: "tokens", scale: "linear" });

@@ -33,7 +33,16 @@ export function PriceHistory({ detail }: { detail: ModelDetailResult }) {
       title="Price history"
       summary={summary(detail)}
       provenance={detail.provenance}
-      empty={h.length ? null : { message: "No list price recorded for this model", suggestion: "Ingest the models catalogue to get prices." }}
+      empty={
+        !h.length
+          ? { message: "No list price recorded for this model", suggestion: "Ingest the models catalogue to get prices." }
+          : h.length === 1 && h[0].from === h[0].to
+            ? {
+                message: `One price observed: ${formatPricePerM(h[0].inputPerM)} input, ${formatPricePerM(h[0].outputPerM)} output (${formatDay(h[0].from)})`,
+                suggestion: "The history grows as catalogue snapshots arrive; the table has the figures.",
+              }
+            : null
+      }
       table={{
         columns: [
           { key: "from", label: "From", format: (v) => formatDay(String(v)) },

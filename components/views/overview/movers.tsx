@@ -34,8 +34,7 @@ function Column({ title, items, color }: { title: string; items: Mover[]; color:
         <BarListChart
           items={items.map((m) => ({ key: m.key, label: shortName(m.label, m.key), value: Math.abs(m.shareChange), color, text: formatPoints(m.shareChange) }))}
           format={(v) => formatPoints(v)}
-          labelWidth={150}
-          maxLabel={22}
+          labelWidth={140}
         />
       ) : (
         <p className="text-sm text-slate-500 dark:text-slate-400">None.</p>

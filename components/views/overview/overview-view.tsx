@@ -4,6 +4,7 @@ import { IntervalControl, TopControl } from "@/components/controls/view-controls
 import { RangeControl } from "@/components/controls/range-control";
 import type { OverviewResult } from "@/lib/queries/types";
 import { formatChange, formatDay, formatTokens } from "@/lib/format";
+import { shortName } from "@/lib/ui/labels";
 import { formatShare } from "@/lib/ui/metric-format";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { MarketFreeShare } from "./market-free-share";
@@ -19,7 +20,7 @@ export function OverviewView({ overview, oldestDay }: { overview: OverviewResult
     ["Tokens, latest week", formatTokens(overview.totalTokens)],
     ["vs prior week", formatChange(overview.totalTokens, overview.previousTotalTokens) ?? "—"],
     ["Free share, latest week", overview.freeShare.week === null ? "—" : formatShare(overview.freeShare.week)],
-    ["Leader", overview.topModels[0]?.label ?? "—"],
+    ["Leader", overview.topModels[0] ? shortName(overview.topModels[0].label, overview.topModels[0].key) : "—"],
   ];
   return (
     <div className="space-y-4" aria-busy={pending || undefined}>

@@ -3,6 +3,7 @@ import type { RankedItem } from "@/lib/queries/types";
 import { formatChange, formatExact, formatTokens } from "@/lib/format";
 import { formatShare } from "@/lib/ui/metric-format";
 import { modelHref } from "@/components/views/model/queries";
+import { shortName } from "@/lib/ui/labels";
 
 type Row = RankedItem & { model?: { publicId: string; author: string; name: string | null } };
 
@@ -15,7 +16,7 @@ export function RankingTable({ id, title, caption, rows, kind }: { id: string; t
         {title}
       </h2>
       <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-        <table className="w-full min-w-[28rem] text-left text-sm">
+        <table className="w-full min-w-[21rem] text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="text-slate-500 dark:text-slate-400">
             <tr>
@@ -23,18 +24,20 @@ export function RankingTable({ id, title, caption, rows, kind }: { id: string; t
               <th scope="col" className="py-1 pr-3 font-medium">{kind === "model" ? "Model" : "Vendor"}</th>
               <th scope="col" className="py-1 pr-3 text-right font-medium">Tokens</th>
               <th scope="col" className="py-1 pr-3 text-right font-medium">Share</th>
-              <th scope="col" className="py-1 text-right font-medium">vs prior week</th>
+              <th scope="col" className="py-1 text-right font-medium">
+                <abbr title="Change in tokens vs the prior 7 days" className="no-underline">vs prior wk</abbr>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.key} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5 pr-3 tabular-nums text-slate-500 dark:text-slate-400">{i + 1}</td>
-                <td className="max-w-[16rem] py-1.5 pr-3">
+                <td className="py-1.5 pr-3">
                   {r.model ? (
                     <>
                       <Link href={modelHref(r.model.publicId)} className="font-medium hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
-                        {r.model.name ?? r.model.publicId}
+                        {shortName(r.model.name, r.model.publicId)}
                       </Link>
                       <div className="truncate text-xs text-slate-500 dark:text-slate-400">{r.model.publicId}</div>
                     </>

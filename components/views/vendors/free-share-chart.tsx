@@ -3,6 +3,7 @@
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import type { ChartRow } from "@/components/charts/types";
 import { ChartFrame } from "@/components/frame/chart-frame";
+import { subsidyCsv } from "@/lib/csv";
 import type { SubsidyResult } from "@/lib/queries/types";
 import { formatPeriod, formatShareTick, formatTokens } from "@/lib/format";
 import { comparePeriods } from "@/lib/ui/chart-data";
@@ -58,6 +59,7 @@ export function FreeShareChart({ data, loading, controls }: { data: SubsidyResul
         rows: authors.flatMap((a) =>
           a.points.map((p) => ({ author: a.author, period: p.period, free_tokens: p.freeTokens, paid_tokens: p.paidTokens, free_share: p.freeShare })),
         ),
+        csv: () => subsidyCsv({ ...data, authors }),
       }}
     >
       <TimeSeriesChart

@@ -47,7 +47,7 @@ export function Rankings({ data, loading, paid }: { data: SubsidyResult; loading
           rows: vendors.map((v) => ({ author: v.label, tokens: v.tokens })),
         }}
       >
-        <BarListChart items={vendors.map((v, i) => ({ key: v.label, label: v.label, value: Number(v.tokens), color: seriesColor(i % 8) }))} format={(v) => formatTokens(v)} />
+        <BarListChart items={vendors.map((v) => ({ key: v.label, label: v.label, value: Number(v.tokens), color: seriesColor(0) }))} format={(v) => formatTokens(v)} />
       </ChartFrame>
       <ChartFrame
         chartId="model-ranking"
@@ -77,10 +77,9 @@ export function Rankings({ data, loading, paid }: { data: SubsidyResult; loading
         }
       >
         <BarListChart
-          items={modelItems.map((it, i) => ({ key: it.m.publicId, label: it.label, value: Number(it.tokens), color: seriesColor(i % 8) }))}
+          items={modelItems.map((it) => ({ key: it.m.publicId, label: it.label, value: Number(it.tokens), color: seriesColor(0) }))}
           format={(v) => formatTokens(v)}
           labelWidth={150}
-          maxLabel={22}
         />
       </ChartFrame>
     </div>
