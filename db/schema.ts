@@ -142,5 +142,40 @@ export const appUsage = pgTable(
   ],
 );
 
-export const schema = { snapshots, models, modelPrices, modelUsageDaily, apps, appUsage };
+/**
+ * Rollups of model_usage_daily, maintained by statement-level triggers in the same transaction as every
+ * write (drizzle/0003_usage_rollups_triggers.sql), so market-wide charts read a few rows per day instead of
+ * one per model: all tokens per day (share denominators), free vs paid per author (subsidy), per-model months
+ * (rankings over long ranges). Keyed by snapshot too, so provenance stays exact; a key whose rows all moved
+ * to a newer snapshot is deleted (row_count 0). Read by lib/queries/*; never written by application code.
+ */
+export const usageDailyRollup = pgTable(
+  "usage_daily_rollup",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    /** models.author; the `other` bucket's is "other" (is_bucket). */
+    author: text("author").notNull(),
+    isFree: boolean("is_free").notNull(),
+    isBucket: boolean("is_bucket").notNull(),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
+    rowCount: integer("row_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.author, t.isFree, t.isBucket, t.snapshotId] })],
+);
+
+export const usageMonthlyRollup = pgTable(
+  "usage_monthly_rollup",
+  {
+    /** First day of the calendar month (UTC). */
+    month: date("month", { mode: "string" }).notNull(),
+    modelId: integer("model_id").notNull(),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
+    rowCount: integer("row_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.modelId, t.snapshotId] })],
+);
+
+export const schema = { snapshots, models, modelPrices, modelUsageDaily, apps, appUsage, usageDailyRollup, usageMonthlyRollup };
 export { sql };

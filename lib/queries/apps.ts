@@ -17,9 +17,12 @@ import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, toModelSummary, type Row } fr
 import type { AppMixResult, AppRow, AppsResult, ModelSummary, Series } from "./types";
 
 export async function getTopApps(db: Db, state: ViewState): Promise<AppsResult> {
-  const range = resolveRangeWith(await getDataBounds(db), state);
-  const series = state.models.length ? (await resolveModelRefs(db, state.models.slice(0, 1)))[0] : null;
-  if (series) series.members = filterMembers(series.members, state.variant);
+  const [bounds, resolved] = await Promise.all([
+    getDataBounds(db),
+    state.models.length ? resolveModelRefs(db, state.models.slice(0, 1)) : Promise.resolve([]),
+  ]);
+  const range = resolveRangeWith(bounds, state);
+  const series = resolved[0] ? { ...resolved[0], members: filterMembers(resolved[0].members, state.variant) } : null;
   return topAppsFor(db, series, range, state.top);
 }
 

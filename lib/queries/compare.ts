@@ -98,8 +98,8 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
   if (state.models.length > MAX_COMPARE) {
     throw new QueryError(400, `at most ${MAX_COMPARE} models`, [{ path: "query.models", message: `at most ${MAX_COMPARE} models can be compared (got ${state.models.length})` }]);
   }
-  const bounds = await getDataBounds(db);
-  const series = (await resolveModelRefs(db, state.models)).map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
+  const [bounds, resolved] = await Promise.all([getDataBounds(db), resolveModelRefs(db, state.models)]);
+  const series = resolved.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
   const range = resolveRangeWith(bounds, state);
   const [{ totals, snapshotIds }, frees, apps] = await Promise.all([
     totalsAndSpend(db, series, range),

@@ -7,6 +7,7 @@ import { rowsOf, type Db } from "@/db";
 import { textArray } from "@/lib/db/pg-array";
 import { getDataBounds, resolveRangeWith } from "@/lib/view/range";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
+import { modelTotals } from "./model-totals";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
 import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, likePattern, toModelSummary, tokenString, type Row } from "./sql";
 import type { AuthorSummary, ModelListItem, ModelsResult } from "./types";
@@ -35,14 +36,13 @@ async function queryModels(db: Db, lq: ListQuery): Promise<{ models: ModelListIt
   }
   const usage =
     lq.from && lq.to
-      ? sql`select u.model_id, sum(u.total_tokens) as tokens, array_agg(distinct u.snapshot_id) as snaps
-            from model_usage_daily u where u.day between ${lq.from}::date and ${lq.to}::date group by u.model_id`
-      : sql`select null::int4 as model_id, null::numeric as tokens, null::int8[] as snaps where false`;
+      ? modelTotals(lq.from, lq.to, { snapshots: true })
+      : sql`(select null::int4 as model_id, null::numeric as tokens, null::int8[] as snaps where false)`;
   // Exact id matches first (the picker), then most used.
   const exact = lq.q ? sql`(lower(m.public_id) = lower(${lq.q}) or lower(m.permaslug) = lower(${lq.q})) desc,` : sql``;
   const rows = await rowsOf<Row>(
     db,
-    sql`with t as (${usage})
+    sql`with t as ${usage}
         select ${MODEL_SUMMARY_COLUMNS}, coalesce(t.tokens, 0)::text as tokens, t.snaps
         from models m ${LATEST_PRICE_JOIN} left join t on t.model_id = m.id
         where ${sql.join(filters, sql` and `)}

@@ -90,9 +90,9 @@ export async function getOverview(db: Db, state: ViewState): Promise<OverviewRes
   const calendar = { ...state, align: "calendar" as const };
   const [share, subsidy] = await Promise.all([
     computeUsage(db, top, range, { interval: state.interval, align: "calendar", metric: "share", variant: "all", withOthers: true }),
-    computeSubsidy(db, { ...calendar, authors: [], top: 1 }, range),
+    computeSubsidy(db, { ...calendar, authors: [], top: 1 }, range, { modelRankings: false }),
   ]);
-  const weekFree = week ? await computeSubsidy(db, { ...calendar, authors: [], top: 1, interval: "day" }, { ...range, from: maxDay(week.from, range.from), to: week.to }) : null;
+  const weekFree = week ? await computeSubsidy(db, { ...calendar, authors: [], top: 1, interval: "day" }, { ...range, from: maxDay(week.from, range.from), to: week.to }, { modelRankings: false }) : null;
 
   return {
     week,

@@ -25,16 +25,35 @@ export function snapshotIdsOf(values: unknown): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+interface SnapshotMeta {
+  source: string;
+  asOf: string;
+  citation: string;
+  sample: boolean;
+}
+
+/**
+ * Snapshot descriptions per database handle. A snapshot's source, as_of, citation and sample flag never
+ * change once committed (nothing updates or deletes them), so each is read once per process: warm answers
+ * skip that round trip. Keyed by the Db object, so several databases in one process never mix.
+ */
+const metaCache = new WeakMap<Db, Map<number, SnapshotMeta>>();
+
 export async function provenanceOf(db: Db, snapshotIds: readonly number[]): Promise<Provenance> {
   const ids = snapshotIdsOf([...snapshotIds]);
   if (!ids.length) return { ...NO_PROVENANCE, sources: [], citations: [] };
-  const rows = await rowsOf<{ source: string; as_of: string | Date; citation: string; is_sample: boolean }>(
-    db,
-    sql`select source, as_of, citation, is_sample from snapshots where id = any(${plainArray(ids)}::int8[]) order by as_of desc, id desc`,
-  );
-  return mergeProvenance(
-    rows.map((r) => ({ sources: [r.source], asOf: iso(r.as_of), citations: [r.citation], sample: Boolean(r.is_sample) })),
-  );
+  let cache = metaCache.get(db);
+  if (!cache) metaCache.set(db, (cache = new Map()));
+  const missing = ids.filter((id) => !cache.has(id));
+  if (missing.length) {
+    const rows = await rowsOf<{ id: number | string; source: string; as_of: string | Date; citation: string; is_sample: boolean }>(
+      db,
+      sql`select id, source, as_of, citation, is_sample from snapshots where id = any(${plainArray(missing)}::int8[])`,
+    );
+    for (const r of rows) cache.set(Number(r.id), { source: r.source, asOf: iso(r.as_of), citation: r.citation, sample: Boolean(r.is_sample) });
+  }
+  const metas = ids.map((id) => cache.get(id)).filter((m): m is SnapshotMeta => Boolean(m));
+  return mergeProvenance(metas.map((m) => ({ sources: [m.source], asOf: m.asOf, citations: [m.citation], sample: m.sample })));
 }
 
 /** One provenance for answers built from several parts; the newest as_of first, citations newest first. */

@@ -14,6 +14,7 @@ import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/
 import type { Interval, ViewState } from "@/lib/view/state";
 import { QueryError } from "./errors";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
+import { modelTotals } from "./model-totals";
 import { sqlCalendarKey, tokenString, type Row } from "./sql";
 import type { ModelRankRow, SubsidyPoint, SubsidyResult } from "./types";
 
@@ -24,36 +25,53 @@ interface AuthorPeriods {
   paid: bigint;
 }
 
-/** Free and paid tokens per (author, period) over the range, bucket excluded; `author = null` rows are the market. */
-async function freePaidByAuthor(db: Db, range: ResolvedRange, interval: Interval) {
+/**
+ * Free and paid tokens from the daily rollup (bucket excluded), in one statement: per (author, period) for
+ * the chosen authors (`authors`, else the top `top` by all tokens), per period for the market, per author over
+ * the range (rankings), and the contributing snapshots.
+ */
+async function freePaidByAuthor(db: Db, range: ResolvedRange, interval: Interval, authors: string[], top: number) {
+  const chosen = authors.length
+    ? sql`select unnest(${textArray(authors)}::text[]) as author`
+    : sql`select author from tot order by free + paid desc, author limit ${top}`;
   const rows = await rowsOf<Row>(
     db,
     sql`with g as (
-          select m.author, ${sqlCalendarKey(sql`u.day`, interval)} as p, u.snapshot_id,
-                 sum(u.total_tokens) filter (where m.variant = 'free') as free,
-                 sum(u.total_tokens) filter (where m.variant <> 'free') as paid
-          from model_usage_daily u join models m on m.id = u.model_id
-          where m.kind = 'model' and u.day between ${range.from}::date and ${range.to}::date
-          group by 1, 2, 3)
-        select author, p::text as p, coalesce(sum(free), 0)::text as free, coalesce(sum(paid), 0)::text as paid,
-               array_agg(snapshot_id) as snaps
-        from g group by grouping sets ((author, p), (p))`,
+          select r.author, ${sqlCalendarKey(sql`r.day`, interval)} as p,
+                 coalesce(sum(r.total_tokens) filter (where r.is_free), 0) as free,
+                 coalesce(sum(r.total_tokens) filter (where not r.is_free), 0) as paid
+          from usage_daily_rollup r
+          where not r.is_bucket and r.day between ${range.from}::date and ${range.to}::date
+          group by 1, 2),
+        tot as (select author, sum(free) as free, sum(paid) as paid from g group by author),
+        chosen as (${chosen})
+        select 'a' as k, g.author, g.p::text as p, g.free::text as free, g.paid::text as paid, null::int8[] as snaps
+          from g join chosen c on c.author = g.author
+        union all
+        select 'm', null, g.p::text, sum(g.free)::text, sum(g.paid)::text, null from g group by g.p
+        union all
+        select 't', tot.author, null, tot.free::text, tot.paid::text, null from tot
+        union all
+        select 's', null, null, null, null,
+               (select array_agg(distinct r.snapshot_id) from usage_daily_rollup r
+                where not r.is_bucket and r.day between ${range.from}::date and ${range.to}::date)`,
   );
-  const authors = new Map<string, AuthorPeriods>();
+  const byAuthor = new Map<string, AuthorPeriods>();
   const market = new Map<string, { free: string; paid: string }>();
+  let snapshotIds: number[] = [];
+  const entry = (author: string) => {
+    let a = byAuthor.get(author);
+    if (!a) byAuthor.set(author, (a = { author, periods: new Map(), free: 0n, paid: 0n }));
+    return a;
+  };
   for (const r of rows) {
     const v = { free: tokenString(r.free), paid: tokenString(r.paid) };
-    if (r.author === null) {
-      market.set(String(r.p), v);
-      continue;
-    }
-    const a = authors.get(String(r.author)) ?? { author: String(r.author), periods: new Map(), free: 0n, paid: 0n };
-    a.periods.set(String(r.p), v);
-    a.free += BigInt(v.free);
-    a.paid += BigInt(v.paid);
-    authors.set(a.author, a);
+    if (r.k === "a") entry(String(r.author)).periods.set(String(r.p), v);
+    else if (r.k === "m") market.set(String(r.p), v);
+    else if (r.k === "t") Object.assign(entry(String(r.author)), { free: BigInt(v.free), paid: BigInt(v.paid) });
+    else snapshotIds = snapshotIdsOf(r.snaps);
   }
-  return { authors, market, snapshotIds: snapshotIdsOf(rows.map((r) => r.snaps)) };
+  return { authors: byAuthor, market, snapshotIds };
 }
 
 /** Per-period points of free/paid tokens (zero-filled, partial flags). Pure. */
@@ -75,26 +93,26 @@ export async function getSubsidy(db: Db, state: ViewState): Promise<SubsidyResul
   return computeSubsidy(db, state, range);
 }
 
-export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRange): Promise<SubsidyResult> {
+/** `modelRankings: false` skips the model rankings (callers that only need the per-author or market figures). */
+export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRange, opts: { modelRankings?: boolean } = {}): Promise<SubsidyResult> {
   const interval = state.interval;
+  const empty = { authors: new Map<string, AuthorPeriods>(), market: new Map<string, { free: string; paid: string }>(), snapshotIds: [] as number[] };
+  const [known, { authors, market, snapshotIds }, models] = await Promise.all([
+    state.authors.length
+      ? rowsOf<{ author: string }>(db, sql`select distinct author from models where kind = 'model' and author = any(${textArray(state.authors)}::text[])`)
+      : Promise.resolve([]),
+    range.empty ? Promise.resolve(empty) : freePaidByAuthor(db, range, interval, state.authors, state.top),
+    range.empty || opts.modelRankings === false ? Promise.resolve([] as ModelRankRow[]) : modelRanking(db, range, state.top),
+  ]);
   if (state.authors.length) {
-    const known = await rowsOf<{ author: string }>(
-      db,
-      sql`select distinct author from models where kind = 'model' and author = any(${textArray(state.authors)}::text[])`,
-    );
     const set = new Set(known.map((k) => k.author));
     const details = state.authors.flatMap((a, i) => (set.has(a) ? [] : [{ path: `query.authors[${i}]`, message: `unknown author "${a}"` }]));
     if (details.length) throw new QueryError(400, details[0].message, details);
   }
-  const empty = { authors: new Map<string, AuthorPeriods>(), market: new Map<string, { free: string; paid: string }>(), snapshotIds: [] as number[] };
-  const [{ authors, market, snapshotIds }, models] = await Promise.all([
-    range.empty ? Promise.resolve(empty) : freePaidByAuthor(db, range, interval),
-    range.empty ? Promise.resolve([] as ModelRankRow[]) : modelRanking(db, range),
-  ]);
   const all = [...authors.values()];
   const chosen = state.authors.length
     ? state.authors.map((a) => authors.get(a) ?? { author: a, periods: new Map(), free: 0n, paid: 0n })
-    : [...all].sort(byBigDesc((a) => a.free + a.paid, (a) => a.author)).slice(0, state.top);
+    : all.filter((a) => a.periods.size > 0).sort(byBigDesc((a) => a.free + a.paid, (a) => a.author)); // the SQL chose them
   let mFree = 0n;
   let mPaid = 0n;
   for (const v of market.values()) {
@@ -122,22 +140,31 @@ export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRa
   };
 }
 
-/** Tokens per permaslug over the range (variants together: all, paid and free), bucket excluded. */
-async function modelRanking(db: Db, range: ResolvedRange): Promise<ModelRankRow[]> {
+/**
+ * Models (variants of one permaslug together) over the range: the top `limit` by all tokens and the top
+ * `limit` by paid tokens, ranked in SQL so only those rows leave the database. Label: the standard
+ * variant's public id and name when there is one.
+ */
+async function modelRanking(db: Db, range: ResolvedRange, limit: number): Promise<ModelRankRow[]> {
   const rows = await rowsOf<Row>(
     db,
-    sql`with t as (
-          select u.model_id, sum(u.total_tokens) as tokens from model_usage_daily u
-          where u.day between ${range.from}::date and ${range.to}::date group by u.model_id)
-        select m.permaslug, min(m.author) as author,
-               (array_agg(m.public_id order by (m.variant = 'standard') desc, (m.variant = 'free'), m.public_id))[1] as public_id,
-               (array_agg(m.name order by (m.variant = 'standard') desc, (m.variant = 'free'), m.public_id))[1] as name,
-               sum(t.tokens)::text as tokens,
-               coalesce(sum(t.tokens) filter (where m.variant <> 'free'), 0)::text as paid,
-               coalesce(sum(t.tokens) filter (where m.variant = 'free'), 0)::text as free
-        from t join models m on m.id = t.model_id
-        where m.kind = 'model'
-        group by m.permaslug`,
+    sql`with t as ${modelTotals(range.from, range.to)},
+        p as (
+          select m.permaslug, min(m.author) as author, sum(t.tokens) as tokens,
+                 coalesce(sum(t.tokens) filter (where m.variant <> 'free'), 0) as paid,
+                 coalesce(sum(t.tokens) filter (where m.variant = 'free'), 0) as free
+          from t join models m on m.id = t.model_id
+          where m.kind = 'model'
+          group by m.permaslug),
+        r as (
+          select p.*, row_number() over (order by p.tokens desc, p.permaslug) as rank_all,
+                 row_number() over (order by p.paid desc, p.permaslug) as rank_paid
+          from p)
+        select r.permaslug, r.author, r.tokens::text as tokens, r.paid::text as paid, r.free::text as free, l.public_id, l.name
+        from r cross join lateral (
+          select m.public_id, m.name from models m where m.permaslug = r.permaslug and m.kind = 'model'
+          order by (m.variant = 'standard') desc, (m.variant = 'free'), m.public_id limit 1) l
+        where r.rank_all <= ${limit} or (r.rank_paid <= ${limit} and r.paid > 0)`,
   );
   return rows.map((r) => ({
     publicId: String(r.public_id),

@@ -17,6 +17,7 @@ import { getDataBounds, resolveRangeWith, type DataBounds, type ResolvedRange } 
 import type { Align, Interval, Metric, VariantFilter, ViewState } from "@/lib/view/state";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
 import { filterMembers, resolveAuthors, resolveModelRefs, seriesLabel, type ResolvedSeries } from "./resolve-series";
+import { modelTotals } from "./model-totals";
 import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, sqlAlignedKey, sqlCalendarKey, toModelSummary, tokenString, type Row } from "./sql";
 import type { Provenance, Series, SeriesPoint, UsageResult } from "./types";
 
@@ -30,19 +31,23 @@ export interface UsageOptions {
 }
 
 export async function getUsage(db: Db, state: ViewState): Promise<UsageResult> {
-  const bounds = await getDataBounds(db);
-  const series = await seriesOfState(db, state, bounds);
+  const boundsP = getDataBounds(db);
+  const named = state.models.length || state.authors.length;
+  // Named series resolve in parallel with the data bounds (one round trip fewer).
+  const [bounds, series] = named
+    ? await Promise.all([boundsP, seriesOfState(db, state, null)])
+    : await boundsP.then(async (b) => [b, await seriesOfState(db, state, b)] as const);
   const range = resolveRangeWith(bounds, state, { defaultFrom: state.align === "launch" ? earliestLaunch(series) : null });
   return computeUsage(db, series, range, state);
 }
 
 /** The series a view asks for (see the module comment), members already filtered by `state.variant`. */
-export async function seriesOfState(db: Db, state: ViewState, bounds: DataBounds): Promise<ResolvedSeries[]> {
+export async function seriesOfState(db: Db, state: ViewState, bounds: DataBounds | null): Promise<ResolvedSeries[]> {
   let series: ResolvedSeries[];
   if (state.models.length) series = await resolveModelRefs(db, state.models);
   else if (state.authors.length) series = await resolveAuthors(db, state.authors);
   else {
-    const range = resolveRangeWith(bounds, state);
+    const range = resolveRangeWith(bounds ?? (await getDataBounds(db)), state);
     series = range.empty ? [] : await topModelSeries(db, range.from, range.to, state.top, state.variant);
   }
   return series.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
@@ -58,9 +63,7 @@ export async function topModelSeries(db: Db, from: string, to: string, limit: nu
     variant === "free" ? sql`and m.variant = 'free'` : variant === "paid" ? sql`and m.variant <> 'free'` : sql``;
   const rows = await rowsOf<Row>(
     db,
-    sql`with t as (
-          select u.model_id, sum(u.total_tokens) as tokens from model_usage_daily u
-          where u.day between ${from}::date and ${to}::date group by u.model_id)
+    sql`with t as ${modelTotals(from, to)}
         select ${MODEL_SUMMARY_COLUMNS}, coalesce(m.launch_date, (select min(d.day) from model_usage_daily d where d.model_id = m.id))::text as day0
         from t join models m on m.id = t.model_id ${LATEST_PRICE_JOIN}
         where m.kind = 'model' ${variantFilter}
@@ -115,8 +118,9 @@ async function seriesTokens(db: Db, series: ResolvedSeries[], range: ResolvedRan
 }
 
 /**
- * All tokens per period (every model and the `other` bucket): calendar periods once, or per series for
- * launch alignment (each series' periods cover different calendar days).
+ * All tokens per period (every model and the `other` bucket), from the daily rollup (a few rows per day
+ * whatever the number of models): calendar periods once, or per series for launch alignment (each series'
+ * periods cover different calendar days).
  */
 async function totalTokens(db: Db, series: ResolvedSeries[], range: ResolvedRange, interval: Interval, align: Align) {
   if (range.empty) return { totals: series.map(() => new Map<string, string>()), snapshotIds: [] as number[] };
@@ -124,8 +128,8 @@ async function totalTokens(db: Db, series: ResolvedSeries[], range: ResolvedRang
     const rows = await rowsOf<Row>(
       db,
       sql`with g as (
-            select ${sqlCalendarKey(sql`u.day`, interval)} as p, u.snapshot_id, sum(u.total_tokens) as tokens
-            from model_usage_daily u where u.day between ${range.from}::date and ${range.to}::date
+            select ${sqlCalendarKey(sql`r.day`, interval)} as p, r.snapshot_id, sum(r.total_tokens) as tokens
+            from usage_daily_rollup r where r.day between ${range.from}::date and ${range.to}::date
             group by 1, 2)
           select p::text as p, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps from g group by 1`,
     );
@@ -139,8 +143,8 @@ async function totalTokens(db: Db, series: ResolvedSeries[], range: ResolvedRang
     db,
     sql`with s as (select * from unnest(${plainArray(idx)}::int4[], ${plainArray(idx.map((i) => series[i].launchDate))}::date[]) as x(series, launch)),
         d as (
-          select u.day, u.snapshot_id, sum(u.total_tokens) as tokens from model_usage_daily u
-          where u.day between ${range.from}::date and ${range.to}::date group by 1, 2)
+          select r.day, r.snapshot_id, sum(r.total_tokens) as tokens from usage_daily_rollup r
+          where r.day between ${range.from}::date and ${range.to}::date group by 1, 2)
         select s.series, ${sqlAlignedKey(sql`d.day`, sql`s.launch`, interval)}::text as p, sum(d.tokens)::text as tokens,
                array_agg(distinct d.snapshot_id) as snaps
         from d cross join s group by 1, 2`,

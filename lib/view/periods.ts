@@ -154,3 +154,20 @@ export function sumTokens(tokens: readonly string[]): string {
   for (const t of tokens) acc += BigInt(t);
   return String(acc);
 }
+
+/**
+ * Splits [from, to] into the calendar months it fully contains ([start, endExclusive), or null) and the
+ * edge day ranges around them (the whole range when it contains no full month). Rollup reads use it:
+ * whole months from usage_monthly_rollup, edge days from the daily rows.
+ */
+export function splitFullMonths(from: string, to: string): { months: { start: string; endExclusive: string } | null; edges: [string, string][] } {
+  if (from > to) return { months: null, edges: [] };
+  const start = from.endsWith("-01") ? from : nextPeriod(periodStart(from, "month"), "month");
+  const toMonth = periodStart(to, "month");
+  const endExclusive = periodEnd(toMonth, "month") === to ? nextPeriod(toMonth, "month") : toMonth;
+  if (start >= endExclusive) return { months: null, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (from < start) edges.push([from, addDays(start, -1)]);
+  if (endExclusive <= to) edges.push([endExclusive, to]);
+  return { months: { start, endExclusive }, edges };
+}

@@ -11,6 +11,7 @@ import {
   periodStart,
   ratioOfBigInts,
   shareOf,
+  splitFullMonths,
 } from "@/lib/view/periods";
 import { resolveRangeWith } from "@/lib/view/range";
 import { buildPoints } from "@/lib/queries/usage";
@@ -60,6 +61,20 @@ describe("calendar periods (UTC)", () => {
 
   it("an empty range has no periods", () => {
     expect(calendarPeriods("2026-02-01", "2026-01-31", "day")).toEqual([]);
+  });
+});
+
+describe("full months for rollup reads", () => {
+  it("splits a range into the calendar months it contains and the edge days", () => {
+    expect(splitFullMonths("2025-12-01", "2026-02-28")).toEqual({ months: { start: "2025-12-01", endExclusive: "2026-03-01" }, edges: [] });
+    expect(splitFullMonths("2025-11-23", "2026-02-20")).toEqual({
+      months: { start: "2025-12-01", endExclusive: "2026-02-01" },
+      edges: [["2025-11-23", "2025-11-30"], ["2026-02-01", "2026-02-20"]],
+    });
+    expect(splitFullMonths("2024-02-01", "2024-02-29")).toEqual({ months: { start: "2024-02-01", endExclusive: "2024-03-01" }, edges: [] });
+    expect(splitFullMonths("2026-01-05", "2026-01-20")).toEqual({ months: null, edges: [["2026-01-05", "2026-01-20"]] });
+    expect(splitFullMonths("2025-12-31", "2026-01-01")).toEqual({ months: null, edges: [["2025-12-31", "2026-01-01"]] });
+    expect(splitFullMonths("2026-02-01", "2026-01-01")).toEqual({ months: null, edges: [] });
   });
 });
 
