@@ -66,7 +66,7 @@ export function ChartFrame(props: ChartFrameProps) {
         {error ? `Could not load this chart: ${error}` : summary}
       </p>
       {controls && <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">{controls}</div>}
-      <div className={`mt-3 transition-opacity ${loading ? "opacity-60" : ""}`}>
+      <div className={`mt-3 motion-safe:transition-opacity ${loading ? "opacity-60" : ""}`}>
         {showEmpty ? (
           <EmptyState empty={empty!} />
         ) : error ? null : state.display === "table" ? (

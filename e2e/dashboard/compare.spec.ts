@@ -27,6 +27,20 @@ test("compare: Flash vs Haiku over January 2026 shows top apps 236B and 63.5B, a
   expect(api.models[0].topApp.tokens.length).toBeGreaterThan(0);
   expect(Math.round((api.ratios[1].topApp as number) * 10) / 10).toBe(3.7);
 
+  // Tooltips give exact values formatted for humans.
+  await apps.locator(".recharts-bar-rectangle").first().hover();
+  await expect(apps.locator(".recharts-tooltip-wrapper", { hasText: "Lemonade" })).toContainText("236B");
+  const usage = await waitForChart(page, "compare-usage");
+  const plot = usage.locator(".recharts-cartesian-grid");
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+  const tip = usage.locator(".recharts-tooltip-wrapper");
+  await expect(tip).toContainText(/Week of \d+ (Dec|Jan) 202[56]/);
+  await expect(tip).toContainText(/Gemini 3 Flash Preview\s*[\d.]+[KMBT]/);
+  await expect(tip).toContainText(/Claude Haiku 4\.5\s*[\d.]+[KMBT]/);
+
   // Estimated spend explains itself.
   await waitForChart(page, "compare-spend");
   await expect(page.locator('[data-chart-id="compare-spend"]')).toContainText("How this is estimated");

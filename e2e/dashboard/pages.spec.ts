@@ -67,6 +67,16 @@ test("app page: volume and model mix, share metric and interval", async ({ page,
   await waitForChart(page, "app-model-mix");
   await expectNoAxeViolations(page);
 
+  // Range: a preset, then typed dates (committed with Enter).
+  await page.getByRole("group", { name: "Date range" }).getByRole("button", { name: "90 days" }).click();
+  await expect(page).toHaveURL(/from=2025-12-01&to=2026-02-28/);
+  const from = page.getByLabel("From", { exact: true });
+  await from.fill("2025-10-01");
+  await from.press("Enter");
+  await expect(page).toHaveURL(/from=2025-10-01/);
+  await waitForChart(page, "app-volume");
+  await expect(summaryOf(page, "app-volume")).toContainText("1 Oct 2025");
+
   await page.goto("/apps/no-such-app");
   await expect(page.locator("main").getByRole("alert")).toBeVisible();
 });
