@@ -177,5 +177,35 @@ export const usageMonthlyRollup = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.modelId, t.snapshotId] })],
 );
 
-export const schema = { snapshots, models, modelPrices, modelUsageDaily, apps, appUsage, usageDailyRollup, usageMonthlyRollup };
+/**
+ * Permalinks (`/s/<id>`): a view's state under a short unguessable id. `pinned` rows also keep the exact
+ * data the view showed when it was shared (the JSON of its queries, bounded in size), so they reproduce it
+ * after restatements and new snapshots; `live` rows follow new data. `creator_hash` (a keyed hash of the
+ * client's address, never the address) rate-limits creation per client.
+ */
+export const permalinks = pgTable(
+  "permalinks",
+  {
+    id: text("id").primaryKey(),
+    view: text("view").notNull(),
+    /** Model id (model page) or app id (app page). */
+    subject: text("subject"),
+    /** The chart it was shared from (embeds and previews show it), null = the view's default chart. */
+    chart: text("chart"),
+    /** Canonical query string of the state (non-default values only, no "?"). */
+    query: text("query").notNull(),
+    mode: text("mode", { enum: ["live", "pinned"] }).notNull(),
+    /** Pinned rows: what the view showed (lib/share/view-data.ts ViewData). */
+    data: jsonb("data"),
+    dataBytes: integer("data_bytes").notNull().default(0),
+    /** Newest as_of among the snapshots behind the pinned data, and the newest snapshot id at share time. */
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }),
+    snapshotId: bigint("snapshot_id", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    creatorHash: text("creator_hash").notNull(),
+  },
+  (t) => [index("permalinks_creator_created_idx").on(t.creatorHash, t.createdAt), index("permalinks_created_idx").on(t.createdAt)],
+);
+
+export const schema = { snapshots, models, modelPrices, modelUsageDaily, apps, appUsage, usageDailyRollup, usageMonthlyRollup, permalinks };
 export { sql };

@@ -7,6 +7,7 @@ import { CsvButton } from "./csv-button";
 import { DataTable } from "./data-table";
 import { DisplayToggle } from "./display-toggle";
 import { EmptyState } from "./empty-state";
+import { ShareMenu } from "./share-menu";
 import { SourceLine } from "./source-line";
 import { tableToCsv } from "./table-csv";
 import type { EmptyState as Empty, TableData } from "./types";
@@ -30,7 +31,7 @@ export interface ChartFrameProps {
   below?: ReactNode;
   /** Notes under the chart (e.g. how spend is estimated). */
   footnote?: ReactNode;
-  /** Placeholder for the Share/Embed menu (issue 4). Rendered in the header when given; nothing today. */
+  /** Replaces the Share menu (links, pinned permalink, embed code, PNG/SVG); `null` hides it. */
   shareMenu?: ReactNode;
   /** The chart itself (an SVG). */
   children: ReactNode;
@@ -45,21 +46,22 @@ export function ChartFrame(props: ChartFrameProps) {
   const showEmpty = !error && !!empty;
   return (
     <figure
+      id={chartId}
       data-chart-id={chartId}
       data-loading={loading ? "true" : undefined}
       aria-labelledby={titleId}
       aria-describedby={summaryId}
       aria-busy={loading || undefined}
-      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+      <div className="relative flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <h2 id={titleId} className="min-w-0 text-base font-semibold">
           {title}
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           <DisplayToggle label={`${title}: show as`} value={state.display} onChange={(display) => update({ display })} />
           <CsvButton label={`Download ${title} as CSV`} filename={`${chartId}.csv`} build={() => tableToCsv(table)} />
-          {shareMenu}
+          {shareMenu === undefined ? <ShareMenu chartId={chartId} title={title} state={state} /> : shareMenu}
         </div>
       </div>
       <p id={summaryId} data-chart-summary className="mt-1 text-sm text-slate-600 dark:text-slate-400">

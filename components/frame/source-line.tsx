@@ -1,14 +1,10 @@
 import type { Provenance } from "@/lib/queries/types";
-import { formatTimestamp } from "@/lib/format";
+import { sourceLines } from "@/lib/figures/source";
 
 /** "Source: … as of …" from the provenance the numbers came with; flags sample data. */
 export function SourceLine({ provenance }: { provenance: Provenance | null | undefined }) {
   if (!provenance) return null;
-  const lines = provenance.citations.length
-    ? provenance.citations
-    : provenance.sources.length
-      ? [`Source: ${provenance.sources.join(", ")}${provenance.asOf ? `, as of ${formatTimestamp(provenance.asOf)}` : ""}.`]
-      : [];
+  const lines = sourceLines(provenance);
   if (!lines.length && !provenance.sample) return null;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">

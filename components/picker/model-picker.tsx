@@ -29,7 +29,7 @@ export function ModelPicker({
 }) {
   const [query, setQuery] = useState("");
   const q = useDebounced(query.trim());
-  const search = useApi<ModelsResult>("/api/v1/models", `?q=${encodeURIComponent(q)}`, null, q.length > 0);
+  const search = useApi<ModelsResult>("/api/v1/models", `?q=${encodeURIComponent(q)}`, null, q.length > 0, { live: true });
   const found = q ? (search.data?.models ?? []) : suggestions;
   const values = selected.map((s) => s.value);
   return (

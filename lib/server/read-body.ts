@@ -9,8 +9,8 @@ export function maxIngestBytes(): number {
  * Reads a request body as UTF-8 text, refusing more than `limit` bytes with 413 — by Content-Length
  * before reading, and while streaming for chunked bodies that do not declare it.
  */
-export async function readBodyText(req: Request, limit = maxIngestBytes()): Promise<string> {
-  const tooLarge = () => new IngestError(413, `body larger than ${limit} bytes; split the snapshot or raise INGEST_MAX_BYTES`);
+export async function readBodyText(req: Request, limit = maxIngestBytes(), advice = "split the snapshot or raise INGEST_MAX_BYTES"): Promise<string> {
+  const tooLarge = () => new IngestError(413, `body larger than ${limit} bytes; ${advice}`);
   const declared = Number(req.headers.get("content-length"));
   if (declared > limit) throw tooLarge();
   if (!req.body) return "";

@@ -9,7 +9,8 @@ import { OTHER_COLOR, seriesColor, seriesDash } from "./palette";
 
 export interface ChartData {
   rows: ChartRow[];
-  series: (ChartSeries & { source: Series })[];
+  /** `colorIndex`: the palette slot (seriesColor(i)), or "other" for the neutral of "others" buckets. */
+  series: (ChartSeries & { source: Series; colorIndex: number | "other" })[];
 }
 
 export function comparePeriods(a: string, b: string): number {
@@ -26,8 +27,9 @@ export function seriesToChartData(list: Series[], opts: { otherKeys?: string[] }
     const isOther = opts.otherKeys?.includes(s.key) ?? false;
     const color = isOther ? OTHER_COLOR : seriesColor(colorIndex);
     const dash = isOther ? undefined : seriesDash(colorIndex);
+    const slot: number | "other" = isOther ? "other" : colorIndex;
     if (!isOther) colorIndex++;
-    return { key: `s${i}`, label: shortName(s.label, s.key), color, dash, source: s };
+    return { key: `s${i}`, label: shortName(s.label, s.key), color, dash, source: s, colorIndex: slot };
   });
   const byPeriod = new Map<string, ChartRow>();
   list.forEach((s, i) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { usePageView } from "./view-defaults";
 
 export interface Initial<T> {
   /** The API query string the server rendered with ("?models=a,b"), so it is reused only for that state. */
@@ -17,14 +18,19 @@ export class ApiError extends Error {
   }
 }
 
-/** GET /api/v1/<path><query>, seeded with the server-rendered answer when the query matches it. */
-export function useApi<T>(path: string, query: string, initial?: Initial<T> | null, enabled = true) {
+/**
+ * GET /api/v1/<path><query>, seeded with the server-rendered answer when the query matches it. On a pinned
+ * permalink nothing is fetched: the stored answers are the data (they match, since the state is the stored one).
+ */
+export function useApi<T>(path: string, query: string, initial?: Initial<T> | null, enabled = true, opts: { live?: boolean } = {}) {
+  // `live`: always fetch (searches), even on a pinned page.
+  const pinned = !!usePageView().pinned && !opts.live;
   return useQuery<T, ApiError>({
-    queryKey: [path, query],
+    queryKey: [pinned ? "pinned" : "live", path, query],
     queryFn: ({ signal }) => fetchJson<T>(`${path}${query}`, signal),
     initialData: initial && initial.query === query ? initial.data : undefined,
-    placeholderData: keepPreviousData,
-    enabled,
+    placeholderData: pinned ? undefined : keepPreviousData,
+    enabled: enabled && !pinned,
   });
 }
 
@@ -39,14 +45,16 @@ async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
 
 /** Several GETs of one endpoint (e.g. top apps of each compared model), each seeded like useApi. */
 export function useApiMany<T>(path: string, queries: string[], initial: Initial<T>[] = []) {
+  const pinned = !!usePageView().pinned;
   return useQueries({
     queries: queries.map((query) => {
       const seed = initial.find((i) => i.query === query);
       return {
-        queryKey: [path, query],
+        queryKey: [pinned ? "pinned" : "live", path, query],
         queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<T>(`${path}${query}`, signal),
         initialData: seed?.data,
-        placeholderData: keepPreviousData,
+        placeholderData: pinned ? undefined : keepPreviousData,
+        enabled: !pinned,
       };
     }),
   });

@@ -1,9 +1,17 @@
 "use client";
 
-import { createContext, useContext, useMemo, useTransition } from "react";
-import type { ViewState } from "@/lib/view/state";
+import { createContext, useContext, useMemo, useState, useTransition } from "react";
+import type { Display, View, ViewState } from "@/lib/view/state";
 
 export type Navigation = "client" | "server";
+
+/** A permalink's pinned view: the state and data are fixed; the reader can switch chart/table only. */
+export interface PinnedView {
+  id: string;
+  /** The stored canonical query ("models=a,b&interval=month"). */
+  query: string;
+  asOf: string | null;
+}
 
 interface PageView {
   defaults: Partial<ViewState>;
@@ -11,16 +19,52 @@ interface PageView {
   navigation: Navigation;
   pending: boolean;
   startTransition: (fn: () => void) => void;
+  /** Which view this is (and its model or app id): share menus build links, embeds and images from it. */
+  view: View | null;
+  subject: string | null;
+  pinned: PinnedView | null;
+  /** Pinned views keep the chart/table choice in memory (their URL is the permalink). */
+  display: Display | null;
+  setDisplay: (d: Display) => void;
 }
 
-const Ctx = createContext<PageView>({ defaults: {}, navigation: "client", pending: false, startTransition: (fn) => fn() });
+const Ctx = createContext<PageView>({
+  defaults: {},
+  navigation: "client",
+  pending: false,
+  startTransition: (fn) => fn(),
+  view: null,
+  subject: null,
+  pinned: null,
+  display: null,
+  setDisplay: () => {},
+});
 
 /** The page's own defaults (e.g. weekly interval on the overview), so only values differing from them reach the URL. */
-export function ViewDefaults({ defaults, navigation = "client", children }: { defaults: Partial<ViewState>; navigation?: Navigation; children: React.ReactNode }) {
+export function ViewDefaults({
+  defaults,
+  navigation = "client",
+  view = null,
+  subject = null,
+  pinned = null,
+  children,
+}: {
+  defaults: Partial<ViewState>;
+  navigation?: Navigation;
+  view?: View | null;
+  subject?: string | null;
+  pinned?: PinnedView | null;
+  children: React.ReactNode;
+}) {
   const key = JSON.stringify(defaults);
+  const pinnedKey = pinned ? `${pinned.id}:${pinned.query}` : "";
   const [pending, startTransition] = useTransition();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const value = useMemo(() => ({ defaults, navigation, pending, startTransition }), [key, navigation, pending]);
+  const [display, setDisplay] = useState<Display | null>(null);
+  const value = useMemo(
+    () => ({ defaults, navigation, pending, startTransition, view, subject, pinned, display, setDisplay }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, navigation, pending, view, subject, pinnedKey, display],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

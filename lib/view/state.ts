@@ -76,6 +76,11 @@ const author = z
   .max(100)
   .regex(/^[~\w.\-]+$/, "authors contain only letters, digits and ~ . - _");
 
+/** A model reference as the view state accepts it (public id or permaslug, optional `:variant`). */
+export function isModelRef(value: string): boolean {
+  return ref.safeParse(value).success;
+}
+
 /** Splits "a,b+c" into [[a],[b,c]]. `+` in a query string decodes to a space, so both separate members. */
 export function splitSeries(value: string): string[][] {
   return value
@@ -166,6 +171,58 @@ export function serializeViewState(state: ViewState, defaults: Partial<ViewState
 export function viewQuery(state: ViewState, defaults: Partial<ViewState> = {}): string {
   const q = serializeViewState(state, defaults).toString();
   return q ? `?${q}` : "";
+}
+
+// ── Views (pages) and their own defaults ───────────────────────────────────────────────────────────────
+
+/** The shareable views: each is a page (lib/view/address.ts maps them to paths) with its own defaults. */
+export const VIEWS = ["overview", "model", "compare", "vendors", "app"] as const;
+export type View = (typeof VIEWS)[number];
+
+/**
+ * Each page's defaults where they differ from DEFAULT_VIEW (e.g. weekly on the overview): only values
+ * differing from them reach the page's URL, permalinks and embeds.
+ */
+export const PAGE_DEFAULTS: Readonly<Record<View, Readonly<Partial<ViewState>>>> = Object.freeze({
+  overview: Object.freeze({ interval: "week" as const }),
+  model: Object.freeze({ interval: "week" as const }),
+  compare: Object.freeze({ interval: "week" as const }),
+  vendors: Object.freeze({ interval: "month" as const, top: 6 }),
+  app: Object.freeze({ interval: "month" as const }),
+});
+
+export function isView(v: unknown): v is View {
+  return typeof v === "string" && (VIEWS as readonly string[]).includes(v);
+}
+
+// ── Parameters of embeds and chart images (not part of a view's state) ─────────────────────────────────
+
+export const THEMES = ["auto", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+export const IMAGE_FORMATS = ["png", "svg"] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+export interface RenderParams {
+  /** Embeds: `auto` follows the reader's system; images: `auto` means light. */
+  theme: Theme;
+  /** Chart images only: PNG (1200×630, the link preview) or SVG. */
+  format: ImageFormat;
+  /** Chart images only: answer as an attachment (Content-Disposition) for the download buttons. */
+  download: boolean;
+}
+
+export const RENDER_PARAMS = ["theme", "format", "download"] as const;
+
+/** Lenient: an invalid theme or format falls back to its default (an embed never fails on a typo). */
+export function parseRenderParams(source: ParamSource): RenderParams {
+  const theme = get(source, "theme");
+  const format = get(source, "format");
+  const download = get(source, "download");
+  return {
+    theme: (THEMES as readonly string[]).includes(theme ?? "") ? (theme as Theme) : "auto",
+    format: (IMAGE_FORMATS as readonly string[]).includes(format ?? "") ? (format as ImageFormat) : "png",
+    download: download === "1" || download === "true",
+  };
 }
 
 // ── Parameters of the read API only (not part of a view's state) ─────────────────────────────────────

@@ -1,0 +1,247 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { embedSnippet } from "@/lib/share/snippet";
+import { usePageView } from "@/lib/ui/view-defaults";
+import { chartHref, pageHref, permalinkPath, stateQuery, type ChartTarget } from "@/lib/view/address";
+import { CHARTS, isChartId } from "@/lib/view/charts";
+import type { ViewState } from "@/lib/view/state";
+
+interface Created {
+  id: string;
+  asOf: string | null;
+}
+
+async function copyText(text: string, fallback: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!fallback) return false;
+    fallback.focus();
+    fallback.select();
+    try {
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    }
+  }
+}
+
+const item =
+  "flex w-full items-center justify-between gap-2 rounded px-2.5 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800";
+const field =
+  "mt-1 w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-200";
+
+/**
+ * The Share menu of a chart frame: copy the live link, create and copy a pinned permalink, the iframe
+ * snippet (live or pinned, with or without embed.js), PNG and SVG downloads. A disclosure: the button has
+ * aria-expanded; opening focuses the first item, Escape or a click outside closes and returns focus.
+ */
+export function ShareMenu({ chartId, title, state }: { chartId: string; title: string; state: ViewState }) {
+  const { view, subject, pinned } = usePageView();
+  const [open, setOpen] = useState(false);
+  const [embedOpen, setEmbedOpen] = useState(false);
+  const [pinEmbed, setPinEmbed] = useState(!!pinned);
+  const [withScript, setWithScript] = useState(true);
+  const [created, setCreated] = useState<Created | null>(pinned ? { id: pinned.id, asOf: pinned.asOf } : null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+  const [shownLink, setShownLink] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const linkField = useRef<HTMLInputElement>(null);
+  const snippetField = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  // Absolute links need the page's origin: known after mount (server and first client render agree on "").
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+
+  const close = useCallback((focus = true) => {
+    setOpen(false);
+    if (focus) button.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!open) return;
+    panel.current?.querySelector<HTMLElement>("button, a, input")?.focus();
+    const onDown = (e: PointerEvent) => {
+      if (!panel.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener("pointerdown", onDown);
+    return () => document.removeEventListener("pointerdown", onDown);
+  }, [open, close]);
+
+  if (!view || !isChartId(chartId)) return null;
+  const chart = chartId;
+  const address = { view, subject, state };
+  const liveLink = `${origin}${pageHref(address)}#${chart}`;
+  const pinnedLink = created ? `${origin}${permalinkPath(created.id)}#${chart}` : null;
+  const liveTarget: ChartTarget = { kind: "live", address, chart };
+  const pinnedTarget: ChartTarget | null = created ? { kind: "permalink", id: created.id, chart } : null;
+  const imageTarget = pinned && pinnedTarget ? pinnedTarget : liveTarget;
+  const embedTarget = pinEmbed ? pinnedTarget : liveTarget;
+  const snippet = embedTarget
+    ? embedSnippet({ src: `${origin}${chartHref("/embed", embedTarget)}`, title, height: CHARTS[chart].height, script: withScript ? `${origin}/embed.js` : null })
+    : "";
+
+  async function ensurePinned(): Promise<Created | null> {
+    if (created) return created;
+    setBusy(true);
+    setStatus("Creating a pinned link…");
+    try {
+      const res = await fetch("/api/share", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ view, subject, chart, query: stateQuery(view!, state), mode: "pinned" }),
+      });
+      const body = await res.json().catch(() => null);
+      if (!res.ok) {
+        setStatus(body?.error?.message ? `Could not pin: ${body.error.message}` : `Could not pin (${res.status}).`);
+        return null;
+      }
+      const c = { id: body.id as string, asOf: (body.asOf as string | null) ?? null };
+      setCreated(c);
+      return c;
+    } catch {
+      setStatus("Could not pin: the server did not answer.");
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copyLink(link: string, what: string) {
+    setShownLink(link);
+    // The field renders with the link first, so the fallback can select it.
+    await new Promise((r) => setTimeout(r, 0));
+    const ok = await copyText(link, linkField.current);
+    setStatus(ok ? `${what} copied.` : `${what}: select the link below and copy it.`);
+  }
+
+  return (
+    <div className="contents">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        aria-label={`Share ${title}`}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && open) close();
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+      >
+        Share <span aria-hidden="true">▾</span>
+      </button>
+      <div
+        ref={panel}
+        id={`${id}-panel`}
+        role="group"
+        aria-label={`Share ${title}`}
+        hidden={!open}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.stopPropagation();
+            close();
+          }
+        }}
+        className="absolute right-0 top-full z-30 mt-1 w-[min(24rem,100%)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+      >
+        <ul className="space-y-0.5">
+          <li>
+            <button type="button" className={item} onClick={() => copyLink(pinned && pinnedLink ? pinnedLink : liveLink, pinned ? "Pinned link" : "Link")}>
+              {pinned ? "Copy this pinned link" : "Copy link"}
+              <span className="text-xs text-slate-500 dark:text-slate-400">{pinned ? "same data" : "follows new data"}</span>
+            </button>
+          </li>
+          <li>
+            {pinned ? (
+              <button type="button" className={item} onClick={() => copyLink(liveLink, "Live link")}>
+                Copy live link <span className="text-xs text-slate-500 dark:text-slate-400">follows new data</span>
+              </button>
+            ) : (
+              <button
+                type="button"
+                className={item}
+                disabled={busy}
+                onClick={async () => {
+                  const c = await ensurePinned();
+                  if (c) await copyLink(`${origin}${permalinkPath(c.id)}#${chart}`, "Pinned link");
+                }}
+              >
+                Copy pinned link <span className="text-xs text-slate-500 dark:text-slate-400">data as of now</span>
+              </button>
+            )}
+          </li>
+          <li>
+            <button type="button" className={item} aria-expanded={embedOpen} aria-controls={`${id}-embed`} onClick={() => setEmbedOpen((o) => !o)}>
+              Embed… <span aria-hidden="true">{embedOpen ? "▴" : "▾"}</span>
+            </button>
+          </li>
+        </ul>
+        {shownLink && (
+          <div className="px-2.5 pt-1">
+            <label htmlFor={`${id}-link`} className="text-xs font-medium text-slate-600 dark:text-slate-400">
+              Link
+            </label>
+            <input id={`${id}-link`} ref={linkField} readOnly value={shownLink} data-share-link className={field} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        )}
+        <div id={`${id}-embed`} hidden={!embedOpen} className="space-y-2 px-2.5 py-2">
+          <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+            <legend className="sr-only">Embed data</legend>
+            <label className="flex items-center gap-1.5">
+              <input type="radio" name={`${id}-mode`} checked={!pinEmbed} disabled={!!pinned} onChange={() => setPinEmbed(false)} />
+              Live
+            </label>
+            <label className="flex items-center gap-1.5">
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={pinEmbed}
+                onChange={async () => {
+                  setPinEmbed(true);
+                  await ensurePinned();
+                }}
+              />
+              Pinned (data as of now)
+            </label>
+            <label className="flex items-center gap-1.5">
+              <input type="checkbox" checked={withScript} onChange={(e) => setWithScript(e.target.checked)} />
+              Auto-resize (embed.js)
+            </label>
+          </fieldset>
+          <div>
+            <label htmlFor={`${id}-snippet`} className="text-xs font-medium text-slate-600 dark:text-slate-400">
+              Embed code
+            </label>
+            <textarea id={`${id}-snippet`} ref={snippetField} readOnly rows={5} value={snippet} data-embed-snippet className={field} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+          <button
+            type="button"
+            disabled={!snippet}
+            className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50 dark:bg-indigo-400 dark:text-slate-950"
+            onClick={async () => setStatus((await copyText(snippet, snippetField.current)) ? "Embed code copied." : "Select the embed code and copy it.")}
+          >
+            Copy embed code
+          </button>
+        </div>
+        <ul className="mt-1 space-y-0.5 border-t border-slate-200 pt-1 dark:border-slate-700">
+          {(["png", "svg"] as const).map((format) => (
+            <li key={format}>
+              <a className={item} href={chartHref("/api/image", imageTarget, { format, download: true })} download={`${chart}.${format}`}>
+                Download {format.toUpperCase()}
+                <span className="text-xs text-slate-500 dark:text-slate-400">{format === "png" ? "1200×630 image" : "vector"}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p role="status" aria-live="polite" className="min-h-4 px-2.5 pt-1 text-xs text-slate-600 dark:text-slate-400">
+          {status}
+        </p>
+      </div>
+    </div>
+  );
+}

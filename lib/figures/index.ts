@@ -1,0 +1,34 @@
+/** A chart of a view's data → its figure (null when the view has no such chart for this data). */
+import { compareState, topAppsQuery } from "@/components/views/compare/queries";
+import type { ViewData } from "@/lib/share/view-data";
+import { CHARTS, type ChartId } from "@/lib/view/charts";
+import type { ViewState } from "@/lib/view/state";
+import { appFigure } from "./app";
+import { compareFigure } from "./compare";
+import { modelFigure } from "./model";
+import { overviewFigure } from "./overview";
+import type { Figure } from "./types";
+import { vendorsFigure } from "./vendors";
+
+export function figureFor(data: ViewData, chart: ChartId, state: ViewState): Figure | null {
+  if (CHARTS[chart].view !== data.view) return null;
+  switch (data.view) {
+    case "overview":
+      return data.overview.week ? overviewFigure(chart, data.overview, state.interval) : null;
+    case "model":
+      return data.detail ? modelFigure(chart, data.detail, state.scale) : null;
+    case "compare": {
+      const i = data.initial;
+      const cs = compareState(state);
+      const byQuery = new Map(i.apps.map((a) => [a.query, a.data]));
+      const apps = cs.models.map((m) => byQuery.get(topAppsQuery(cs, m)));
+      return compareFigure(chart, { compare: i.compare?.data ?? null, usage: i.usage?.data ?? null, apps }, cs);
+    }
+    case "vendors":
+      return data.initial.subsidy ? vendorsFigure(chart, data.initial.subsidy.data, state) : null;
+    case "app":
+      return data.mix ? appFigure(chart, data.mix.data, state.metric === "share") : null;
+  }
+}
+
+export type { Figure } from "./types";

@@ -1,0 +1,137 @@
+/**
+ * The embed page: one chart as a complete HTML document with no framework JavaScript — the chart is
+ * server-drawn SVG (lib/figures/render), one variant per width band chosen by CSS media queries so text
+ * stays readable from phones to wide columns, and one inline script (~0.7 KB) that posts the page's height
+ * to the parent whenever it changes: `{type: "modelshare:height", height}` always, and WordPress's
+ * `{message: "height", value, secret}` when the URL's fragment carries `secret=` (WordPress adds
+ * `#?secret=…` to the iframes it embeds and resizes them from these messages; in its sandbox, links are
+ * opened through `{message: "link", value, secret}`). No cookies, no storage. Every external string is
+ * escaped (escapeXml) and the CSP allows only this inline script (by hash) and inline styles.
+ */
+import { createHash } from "node:crypto";
+import { formatTimestamp } from "@/lib/format";
+import type { Figure } from "@/lib/figures/types";
+import { sourceLines } from "@/lib/figures/source";
+import { layoutBars } from "@/lib/figures/render/bars-layout";
+import { CSS_VARS, DARK, LIGHT, paletteCss, paint } from "@/lib/figures/render/palette";
+import { colorPaint } from "@/lib/figures/render/paints";
+import { escapeXml as e, FONT_STACK, sceneToSvg } from "@/lib/figures/render/svg";
+import { layoutTime } from "@/lib/figures/render/time-layout";
+import type { Theme } from "@/lib/view/state";
+
+/** Width bands: variant k is drawn `width` units wide and shown from `min` CSS pixels of viewport. */
+export const EMBED_VARIANTS = [
+  { width: 360, height: 240, min: 0 },
+  { width: 520, height: 280, min: 544 },
+  { width: 720, height: 300, min: 744 },
+  { width: 960, height: 330, min: 984 },
+  { width: 1280, height: 360, min: 1304 },
+] as const;
+
+const FONT = 11;
+
+/** The inline script (kept tiny and constant: its hash is in the CSP). */
+export const EMBED_SCRIPT =
+  `(function(){var m=/[#&?]secret=([A-Za-z0-9]{1,64})/.exec(location.hash),s=m&&m[1],h=0,b=document.body;` +
+  `function post(){var n=Math.ceil(b.getBoundingClientRect().height);if(n===h||parent===window)return;h=n;` +
+  `parent.postMessage({type:"modelshare:height",height:n},"*");if(s)parent.postMessage({message:"height",value:n,secret:s},"*")}` +
+  `if(window.ResizeObserver)new ResizeObserver(post).observe(b);addEventListener("load",post);post();` +
+  `if(s)document.addEventListener("click",function(ev){var a=ev.target&&ev.target.closest&&ev.target.closest("a[href]");` +
+  `if(a){ev.preventDefault();parent.postMessage({message:"link",value:a.href,secret:s},"*")}})})();`;
+
+const SCRIPT_HASH = `sha256-${createHash("sha256").update(EMBED_SCRIPT).digest("base64")}`;
+
+/** The embed's own Content-Security-Policy: framable anywhere, nothing loaded, only our inline script runs. */
+export const EMBED_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *`;
+
+function css(): string {
+  const bands = EMBED_VARIANTS.slice(1)
+    .map((v, i) => `@media (min-width:${v.min}px){.v${i}{display:none}.v${i + 1}{display:block}}`)
+    .join("");
+  return (
+    `:root{${paletteCss(LIGHT)};color-scheme:light}` +
+    `@media (prefers-color-scheme:dark){:root:not(.light){${paletteCss(DARK)};color-scheme:dark}}` +
+    `:root.dark{${paletteCss(DARK)};color-scheme:dark}` +
+    `html,body{margin:0;background:var(--bg);color:var(--text)}` +
+    `body{font:14px/1.4 ${FONT_STACK};font-feature-settings:"tnum" 1;-webkit-text-size-adjust:100%}` +
+    `figure{margin:0;padding:12px 14px;border:1px solid var(--border);border-radius:8px}` +
+    `.head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:4px 12px}` +
+    `h1{margin:0;font-size:16px;font-weight:600;line-height:1.3;overflow-wrap:anywhere}` +
+    `.badge{font-size:12px;font-weight:600;border-radius:4px;padding:1px 6px;background:var(--badge-bg);color:var(--badge-text)}` +
+    `.summary{margin:4px 0 8px;font-size:13px;color:var(--muted);overflow-wrap:anywhere}` +
+    `.v{display:none}.v0{display:block}${bands}` +
+    `.chart svg{overflow:visible}` +
+    `.legend{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:2px 14px;font-size:12px}` +
+    `.legend li{display:flex;align-items:center;gap:6px;min-width:0;overflow-wrap:anywhere}` +
+    `.legend svg{flex:none}` +
+    `.empty{border:1px dashed var(--border);border-radius:6px;padding:28px 12px;text-align:center}` +
+    `.empty p{margin:0}.empty .s{margin-top:4px;font-size:13px;color:var(--muted)}` +
+    `.note{margin:8px 0 0;font-size:12px;color:var(--muted)}` +
+    `figcaption{margin-top:10px;display:flex;flex-wrap:wrap;justify-content:space-between;gap:4px 12px;font-size:12px;color:var(--muted)}` +
+    `a{color:var(--accent);font-weight:600;text-decoration:none}a:hover,a:focus-visible{text-decoration:underline}`
+  );
+}
+
+function chartSvg(fig: Figure): string {
+  const plot = fig.plot!;
+  return EMBED_VARIANTS.map((v, i) => {
+    const scene = plot.type === "time" ? layoutTime(plot, { width: v.width, height: v.height, font: FONT }) : layoutBars(plot, { width: v.width, font: FONT });
+    // The chart's name and description are the figure's (aria-labelledby on the wrapper): the SVG itself is decorative.
+    return `<div class="v v${i}" aria-hidden="true">${sceneToSvg(scene, CSS_VARS, { responsive: true })}</div>`;
+  }).join("");
+}
+
+function legendHtml(fig: Figure): string {
+  if (fig.plot?.type !== "time" || fig.plot.series.length < 2) return "";
+  const items = fig.plot.series.map((s) => {
+    const stroke = paint(CSS_VARS, colorPaint(s.color));
+    const swatch = `<svg aria-hidden="true" width="16" height="8"><line x1="0" y1="4" x2="16" y2="4" stroke="${e(stroke)}" stroke-width="3"${s.dashed ? ' stroke-dasharray="5 3"' : ""}/></svg>`;
+    return `<li>${swatch}<span>${e(s.label)}</span></li>`;
+  });
+  return `<ul class="legend" aria-label="Legend">${items.join("")}</ul>`;
+}
+
+export interface EmbedPageInput {
+  figure: Figure;
+  theme: Theme;
+  /** Absolute URL of the full view ("View on Modelshare"). */
+  viewUrl: string;
+  /** A permalink's pinned data: labelled with its as_of. */
+  pinned: { asOf: string | null } | null;
+}
+
+export function embedHtml({ figure: f, theme, viewUrl, pinned }: EmbedPageInput): string {
+  const badge = pinned
+    ? `<span class="badge">Pinned: data as of ${e(pinned.asOf ? formatTimestamp(pinned.asOf) : "the time of sharing")}</span>`
+    : f.provenance?.sample
+      ? `<span class="badge">Sample data</span>`
+      : "";
+  const body = f.plot
+    ? `<div class="chart" role="img" aria-labelledby="t" aria-describedby="d">${chartSvg(f)}</div>${legendHtml(f)}`
+    : `<div class="empty"><p>${e(f.empty?.message ?? "Nothing to show")}</p>${f.empty?.suggestion ? `<p class="s">${e(f.empty.suggestion)}</p>` : ""}</div>`;
+  const source = sourceLines(f.provenance).map(e).join(" ");
+  return (
+    `<!doctype html><html lang="en"${theme === "auto" ? "" : ` class="${theme}"`}><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">` +
+    `<meta name="referrer" content="strict-origin-when-cross-origin">` +
+    `<title>${e(f.title)} · Modelshare</title><style>${css()}</style></head><body>` +
+    `<figure data-chart-id="${e(f.chart)}" aria-labelledby="t" aria-describedby="d">` +
+    `<div class="head"><h1 id="t">${e(f.title)}</h1>${badge}</div>` +
+    `<p id="d" class="summary">${e(f.summary)}</p>` +
+    body +
+    (f.footnote ? `<p class="note">${e(f.footnote)}</p>` : "") +
+    `<figcaption><span>${source}</span><a href="${e(viewUrl)}" target="_blank" rel="noopener">View on Modelshare ↗</a></figcaption>` +
+    `</figure><script>${EMBED_SCRIPT}</script></body></html>`
+  );
+}
+
+/** A framable page for an embed that cannot be drawn (unknown chart or permalink). */
+export function embedMessageHtml(message: string, homeUrl: string): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="robots" content="noindex"><title>Chart not found · Modelshare</title><style>${css()}</style></head><body>` +
+    `<figure aria-labelledby="t"><div class="head"><h1 id="t">Chart not found</h1></div><p class="summary">${e(message)}</p>` +
+    `<figcaption><span></span><a href="${e(homeUrl)}" target="_blank" rel="noopener">Modelshare ↗</a></figcaption></figure>` +
+    `<script>${EMBED_SCRIPT}</script></body></html>`
+  );
+}
