@@ -1,7 +1,9 @@
 import { DataStatusPanel } from "@/components/data-status";
+import { FreshnessNote } from "@/components/freshness-note";
 import { SampleDataBadge } from "@/components/sample-data-badge";
 import { OverviewView } from "@/components/views/overview/overview-view";
 import { getDataStatus } from "@/lib/queries/data-status";
+import { getFreshness, staleAfterHoursFromEnv } from "@/lib/queries/freshness";
 import { getOverview } from "@/lib/queries/overview";
 import { getDb } from "@/lib/server/db";
 import type { PageSearchParams } from "@/lib/ui/server-data";
@@ -15,13 +17,18 @@ const OVERVIEW_DEFAULTS: Partial<ViewState> = { interval: "week" };
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { state } = parseViewState(await searchParams, OVERVIEW_DEFAULTS);
   const db = await getDb();
-  const [status, overview] = await Promise.all([getDataStatus(db), getOverview(db, { ...state, models: [], authors: [] })]);
+  const [status, overview, freshness] = await Promise.all([
+    getDataStatus(db),
+    getOverview(db, { ...state, models: [], authors: [] }),
+    getFreshness(db, { staleAfterHours: staleAfterHoursFromEnv() }),
+  ]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Where LLM tokens go</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Token usage per model, from the snapshots stored in this instance.</p>
       </div>
+      <FreshnessNote freshness={freshness} />
       {(status.hasSampleData || overview.provenance.sample) && <SampleDataBadge />}
       {overview.week && overview.topModels.length ? (
         <ViewDefaults defaults={OVERVIEW_DEFAULTS} navigation="server">

@@ -50,7 +50,8 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
 async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {} });
+  // JIT compilation costs seconds on large plans and buys nothing for dashboard-sized queries.
+  const client = postgres(url, { max, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

@@ -37,5 +37,7 @@ test("a new instance starts empty, ingests a real snapshot over HTTP and shows i
   await expect(table.getByRole("row").nth(1)).toContainText(leaderPublicId.split(":")[0]);
   await expect(page.getByText("openrouter-rankings-daily")).toBeVisible();
   await expect(page.getByText("Sample data.")).toHaveCount(0);
+  // The fixture's as_of is weeks old: the overview says so (STALE_AFTER_HOURS, default 48).
+  await expect(page.getByText(/Stale data\. Newest data as of 22 Sept? 2026/)).toBeVisible();
   await page.screenshot({ path: "test-results/overview-after-ingest.png", fullPage: true });
 });

@@ -34,7 +34,7 @@ export function BarListChart({
   const height = items.length * 30 + 16;
   // Values are SVG text: keep "2.1 pp" on one line.
   const data = items.map((it) => ({ ...it, text: (it.text ?? format(it.value)).replace(/ /g, "\u00a0") }));
-  const maxLabel = Math.max(8, Math.floor(labelWidth / 7.2));
+  const maxLabel = Math.max(8, Math.floor(labelWidth / 7.8));
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
       <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap={6}>

@@ -17,12 +17,14 @@ const PRESETS = [
 export function RangeControl({ resolved, oldestDay }: { resolved: { from: string; to: string; newestDay?: string | null } | null; oldestDay?: string | null }) {
   const { state, update } = useViewState();
   const id = useId();
-  const [from, setFrom] = useState(state.from ?? resolved?.from ?? "");
-  const [to, setTo] = useState(state.to ?? resolved?.to ?? "");
-  useEffect(() => {
-    setFrom(state.from ?? resolved?.from ?? "");
-    setTo(state.to ?? resolved?.to ?? "");
-  }, [state.from, state.to, resolved?.from, resolved?.to]);
+  // The fields show the URL's dates, else the resolved range; they follow the URL, not each data refresh
+  // (which would overwrite what the reader is typing).
+  const shownFrom = state.from ?? resolved?.from ?? "";
+  const shownTo = state.to ?? resolved?.to ?? "";
+  const [from, setFrom] = useState(shownFrom);
+  const [to, setTo] = useState(shownTo);
+  useEffect(() => setFrom(shownFrom), [shownFrom]);
+  useEffect(() => setTo(shownTo), [shownTo]);
   const newest = resolved?.newestDay ?? resolved?.to ?? null;
 
   function commit(nextFrom: string, nextTo: string) {

@@ -70,6 +70,7 @@ test("app page: volume and model mix, share metric and interval", async ({ page,
   // Range: a preset, then typed dates (committed with Enter).
   await page.getByRole("group", { name: "Date range" }).getByRole("button", { name: "90 days" }).click();
   await expect(page).toHaveURL(/from=2025-12-01&to=2026-02-28/);
+  await waitForChart(page, "app-volume");
   const from = page.getByLabel("From", { exact: true });
   await from.fill("2025-10-01");
   await from.press("Enter");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isDay } from "@/lib/ingest/values";
 import { CollectorConfigError } from "./errors";
 import { DATA_API_FIRST_DAY, DEFAULT_CATEGORIES } from "./plan";
-import { staleAfterHoursFromEnv } from "./staleness";
+import { staleAfterHoursFromEnv } from "@/lib/queries/freshness";
 
 /** Environment variables (a plain record: tests pass their own). */
 export type Env = Record<string, string | undefined>;

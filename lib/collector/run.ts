@@ -15,7 +15,7 @@ import type { Clock } from "./clock";
 import { CollectorError } from "./errors";
 import type { FetchResult } from "./http";
 import { describePlan, planRequests, type Step } from "./plan";
-import { describeFreshness, getFreshness } from "./staleness";
+import { describeFreshness, getFreshness } from "@/lib/queries/freshness";
 import { catalogueAsOf, hasSampleData, readRankingsCoverage } from "./stored";
 
 export interface CollectConfig {

@@ -41,6 +41,8 @@ export async function getOverview(db: Db, state: ViewState): Promise<OverviewRes
     ? { from: addDays(weekTo, -6), to: weekTo, previousFrom: addDays(weekTo, -13), previousTo: addDays(weekTo, -7) }
     : null;
 
+  // Independent reads run concurrently: the latest weeks per model with the range's top models, then the charts.
+  const topP = range.empty ? Promise.resolve([]) : topModelSeries(db, range.from, range.to, state.top);
   const weekly = week
     ? await rowsOf<Row>(
         db,
@@ -86,13 +88,15 @@ export async function getOverview(db: Db, state: ViewState): Promise<OverviewRes
   const up = movers.filter((m) => m.shareChange > 0).sort((a, b) => b.shareChange - a.shareChange).slice(0, 5);
   const down = movers.filter((m) => m.shareChange < 0).sort((a, b) => a.shareChange - b.shareChange).slice(0, 5);
 
-  const top = range.empty ? [] : await topModelSeries(db, range.from, range.to, state.top);
+  const top = await topP;
   const calendar = { ...state, align: "calendar" as const };
-  const [share, subsidy] = await Promise.all([
+  const [share, subsidy, weekFree] = await Promise.all([
     computeUsage(db, top, range, { interval: state.interval, align: "calendar", metric: "share", variant: "all", withOthers: true }),
     computeSubsidy(db, { ...calendar, authors: [], top: 1 }, range, { modelRankings: false }),
+    week
+      ? computeSubsidy(db, { ...calendar, authors: [], top: 1, interval: "day" }, { ...range, from: maxDay(week.from, range.from), to: week.to }, { modelRankings: false })
+      : Promise.resolve(null),
   ]);
-  const weekFree = week ? await computeSubsidy(db, { ...calendar, authors: [], top: 1, interval: "day" }, { ...range, from: maxDay(week.from, range.from), to: week.to }, { modelRankings: false }) : null;
 
   return {
     week,

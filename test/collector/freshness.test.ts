@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { getFreshness, staleAfterHoursFromEnv } from "@/lib/collector/staleness";
+import { getFreshness, staleAfterHoursFromEnv } from "@/lib/queries/freshness";
 import { ingestText } from "@/lib/ingest";
 import { DRIVERS, freshDb } from "../db";
 import { readFixture } from "../fixtures";

@@ -7,6 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { ingestText } from "@/lib/ingest";
+import { getUsage } from "@/lib/queries/usage";
+import { getSubsidy } from "@/lib/queries/subsidy";
+import { getTopApps } from "@/lib/queries/apps";
+import { listModels } from "@/lib/queries/models";
+import { getOverview } from "@/lib/queries/overview";
+import { DEFAULT_VIEW } from "@/lib/view/state";
 import { readFixture } from "../fixtures";
 import { DRIVERS, freshDb, type TestDb } from "../db";
 
@@ -74,5 +80,20 @@ describe.each(DRIVERS)("usage rollups on %s", (driver) => {
 
     await h.db.execute(sql`truncate model_usage_daily`);
     expect(await expectRollupsConsistent(h.db)).toBe(0);
+  });
+
+  it("an empty database answers with empty results, not errors", async () => {
+    const u = await getUsage(h.db, DEFAULT_VIEW);
+    expect(u.series).toEqual([]);
+    expect(u.newestDay).toBeNull();
+    expect(u.provenance).toEqual({ sources: [], asOf: null, citations: [], sample: false });
+    const s = await getSubsidy(h.db, { ...DEFAULT_VIEW, interval: "month" });
+    expect(s.authors).toEqual([]);
+    expect(s.market.freeShare).toBeNull();
+    expect((await getTopApps(h.db, DEFAULT_VIEW)).apps).toEqual([]);
+    expect((await listModels(h.db, DEFAULT_VIEW)).models).toEqual([]);
+    const o = await getOverview(h.db, DEFAULT_VIEW);
+    expect(o.week).toBeNull();
+    expect(o.topModels).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/server/db";
-import { getFreshness, staleAfterHoursFromEnv } from "@/lib/collector/staleness";
+import { getFreshness, staleAfterHoursFromEnv } from "@/lib/queries/freshness";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

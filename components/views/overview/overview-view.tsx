@@ -28,7 +28,7 @@ export function OverviewView({ overview, oldestDay }: { overview: OverviewResult
         {stats.map(([k, v]) => (
           <div key={k} className="min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
             <dt className="text-xs text-slate-500 dark:text-slate-400">{k}</dt>
-            <dd className="truncate text-lg font-semibold tabular-nums">{v}</dd>
+            <dd className="break-words text-lg font-semibold leading-snug tabular-nums">{v}</dd>
           </div>
         ))}
       </dl>

@@ -16,7 +16,7 @@ export function RankingTable({ id, title, caption, rows, kind }: { id: string; t
         {title}
       </h2>
       <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-        <table className="w-full min-w-[21rem] text-left text-sm">
+        <table className="w-full min-w-[20rem] text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="text-slate-500 dark:text-slate-400">
             <tr>
@@ -39,7 +39,7 @@ export function RankingTable({ id, title, caption, rows, kind }: { id: string; t
                       <Link href={modelHref(r.model.publicId)} className="font-medium hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
                         {shortName(r.model.name, r.model.publicId)}
                       </Link>
-                      <div className="truncate text-xs text-slate-500 dark:text-slate-400">{r.model.publicId}</div>
+                      <div className="hidden truncate text-xs text-slate-500 sm:block dark:text-slate-400">{r.model.publicId}</div>
                     </>
                   ) : (
                     <span className="font-medium">{r.label}</span>

@@ -112,7 +112,7 @@ describe("tracker top_apps_by_model.csv", () => {
     raw.forEach((r, i) => {
       expect(snap.appUsage[i]).toEqual({
         appId: r.app_id,
-        model: { kind: "permaslug", permaslug: r.permaslug, variant: r.variant },
+        model: { kind: "permaslug", permaslug: r.permaslug, variant: r.variant, publicId: r.model_id },
         periodKind: "window",
         periodStart: null,
         periodEnd: "2026-08-28",
