@@ -7,12 +7,18 @@ const PORT = Number(process.env.E2E_PORT) || 3217;
 /** A second server with the sample data loaded (the dashboard's correctness targets are defined on it). */
 export const SAMPLE_PORT = Number(process.env.E2E_SAMPLE_PORT) || 3218;
 export const E2E_INGEST_TOKEN = "e2e-ingest-token";
+/** Sharing (issue 4): its own sample-data server (its tests ingest restatements and hostile names) and a
+ * second origin serving a page that embeds charts in iframes. */
+export const SHARE_PORT = Number(process.env.E2E_SHARE_PORT) || 3219;
+export const HOST_PORT = Number(process.env.E2E_HOST_PORT) || 3229;
 
 // The built app on an empty embedded database (no sample data), as a new user's first ingest would see it.
 const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-evaluate this file: keep one folder
 const sampleDir = process.env.E2E_SAMPLE_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-sample-"));
 process.env.E2E_SAMPLE_DATA_DIR = sampleDir;
+const shareDir = process.env.E2E_SHARE_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-share-"));
+process.env.E2E_SHARE_DATA_DIR = shareDir;
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,9 +46,11 @@ export default defineConfig({
   },
   projects: [
     // The empty instance: a new user's first ingest.
-    { name: "empty", testIgnore: /dashboard\/.*\.spec\.ts/ },
+    { name: "empty", testIgnore: /(dashboard|sharing)\/.*\.spec\.ts/ },
     // The dashboard's pages on the sample data.
     { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SAMPLE_PORT}` } },
+    // Permalinks, embeds (framed from a second origin), oEmbed, link previews, downloads, URL round trips.
+    { name: "sharing", testMatch: /sharing\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SHARE_PORT}` } },
   ],
   webServer: [
     {
@@ -70,6 +78,25 @@ export default defineConfig({
         INGEST_TOKEN: E2E_INGEST_TOKEN,
         NEXT_TELEMETRY_DISABLED: "1",
       },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${SHARE_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${SHARE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        DATABASE_URL: "",
+        DATA_DIR: shareDir,
+        INGEST_TOKEN: E2E_INGEST_TOKEN,
+        SHARE_RATE_LIMIT: "500",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: `node e2e/sharing/host-server.mjs ${HOST_PORT}`,
+      url: `http://127.0.0.1:${HOST_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 10_000,
     },
   ],
 });

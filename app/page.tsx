@@ -4,24 +4,38 @@ import { SampleDataBadge } from "@/components/sample-data-badge";
 import { OverviewView } from "@/components/views/overview/overview-view";
 import { getDataStatus } from "@/lib/queries/data-status";
 import { getFreshness, staleAfterHoursFromEnv } from "@/lib/queries/freshness";
-import { getOverview } from "@/lib/queries/overview";
 import { getDb } from "@/lib/server/db";
+import { viewDataFor } from "@/lib/server/view-data";
+import { shareMetadata } from "@/lib/share/metadata";
+import { viewTitle } from "@/lib/share/view-title";
 import type { PageSearchParams } from "@/lib/ui/server-data";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
-import { parseViewState, type ViewState } from "@/lib/view/state";
+import type { ViewAddress } from "@/lib/view/address";
+import { PAGE_DEFAULTS, parseViewState } from "@/lib/view/state";
 
 export const dynamic = "force-dynamic";
 
-const OVERVIEW_DEFAULTS: Partial<ViewState> = { interval: "week" };
+const OVERVIEW_DEFAULTS = PAGE_DEFAULTS.overview;
+
+async function addressOf(searchParams: PageSearchParams): Promise<ViewAddress> {
+  return { view: "overview", subject: null, state: parseViewState(await searchParams, OVERVIEW_DEFAULTS).state };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const address = await addressOf(searchParams);
+  return shareMetadata(address, await viewDataFor(address));
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const { state } = parseViewState(await searchParams, OVERVIEW_DEFAULTS);
+  const address = await addressOf(searchParams);
   const db = await getDb();
-  const [status, overview, freshness] = await Promise.all([
+  const [status, data, freshness] = await Promise.all([
     getDataStatus(db),
-    getOverview(db, { ...state, models: [], authors: [] }),
+    viewDataFor(address),
     getFreshness(db, { staleAfterHours: staleAfterHoursFromEnv() }),
   ]);
+  if (data.view !== "overview") throw new Error("overview data expected");
+  const { overview } = data;
   return (
     <div className="space-y-6">
       <div>
@@ -31,7 +45,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <FreshnessNote freshness={freshness} />
       {(status.hasSampleData || overview.provenance.sample) && <SampleDataBadge />}
       {overview.week && overview.topModels.length ? (
-        <ViewDefaults defaults={OVERVIEW_DEFAULTS} navigation="server">
+        <ViewDefaults defaults={OVERVIEW_DEFAULTS} navigation="server" view="overview" context={viewTitle(data)}>
           <OverviewView overview={overview} oldestDay={status.firstDay} />
         </ViewDefaults>
       ) : (

@@ -1,21 +1,27 @@
-import type { Metadata } from "next";
-import { subsidyQuery, VENDOR_DEFAULTS } from "@/components/views/vendors/queries";
+import { VENDOR_DEFAULTS } from "@/components/views/vendors/queries";
 import { VendorsView } from "@/components/views/vendors/vendors-view";
-import { listAuthors } from "@/lib/queries/models";
-import { getSubsidy } from "@/lib/queries/subsidy";
-import { getDb } from "@/lib/server/db";
-import { settle, type PageSearchParams } from "@/lib/ui/server-data";
+import { viewDataFor } from "@/lib/server/view-data";
+import { shareMetadata } from "@/lib/share/metadata";
+import { viewTitle } from "@/lib/share/view-title";
+import type { PageSearchParams } from "@/lib/ui/server-data";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
-import { getDataBounds } from "@/lib/view/range";
+import type { ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Vendors: free vs paid" };
+
+async function addressOf(searchParams: PageSearchParams): Promise<ViewAddress> {
+  return { view: "vendors", subject: null, state: parseViewState(await searchParams, VENDOR_DEFAULTS).state };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const address = await addressOf(searchParams);
+  return shareMetadata(address, await viewDataFor(address));
+}
 
 export default async function VendorsPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const { state } = parseViewState(await searchParams, VENDOR_DEFAULTS);
-  const db = await getDb();
-  const [subsidy, authors, bounds] = await Promise.all([settle(getSubsidy(db, { ...state, models: [], variant: "all" })), listAuthors(db), getDataBounds(db)]);
+  const data = await viewDataFor(await addressOf(searchParams));
+  if (data.view !== "vendors") throw new Error("vendors data expected");
   return (
     <div className="space-y-4">
       <div>
@@ -24,15 +30,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Page
           How much of each vendor&apos;s volume is given away through free variants, and who leads when only paid tokens count.
         </p>
       </div>
-      <ViewDefaults defaults={VENDOR_DEFAULTS}>
-        <VendorsView
-          initial={{
-            subsidy: subsidy.data ? { query: subsidyQuery(state), data: subsidy.data } : null,
-            authors,
-            oldestDay: bounds.oldestDay,
-            error: subsidy.error,
-          }}
-        />
+      <ViewDefaults defaults={VENDOR_DEFAULTS} view="vendors" context={viewTitle(data)}>
+        <VendorsView initial={data.initial} />
       </ViewDefaults>
     </div>
   );

@@ -3,20 +3,12 @@
 import Link from "next/link";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { AppsResult } from "@/lib/queries/types";
-import { formatDay, formatRatio, formatTokens } from "@/lib/format";
+import { formatDay, formatTokens } from "@/lib/format";
+import { topAppsSummary, topAppsTitle } from "@/lib/figures/apps";
 import { appsCsv } from "@/lib/csv";
 import { useApi, type Initial } from "@/lib/ui/use-api";
 import { seriesColor } from "@/lib/ui/palette";
-import { rangeText } from "@/lib/ui/summaries";
 import { BarListChart } from "./bar-list-chart";
-
-function summary(a: AppsResult, subject: string): string {
-  const [first, second] = a.apps;
-  if (!first) return `No app usage recorded for ${subject} in this range.`;
-  const head = `${first.appName} was the top app on ${subject} with ${formatTokens(first.tokens)} tokens`;
-  if (!second || second.tokens === "0") return `${head}.`;
-  return `${head}, ${formatRatio(Number(first.tokens) / Number(second.tokens))} the next, ${second.appName} (${formatTokens(second.tokens)}).`;
-}
 
 /** Top apps of one model (or all models) over the range, refetched as the range changes. */
 export function TopAppsCard({ chartId, subject, query, initial, color = seriesColor(0) }: { chartId: string; subject: string; query: string; initial?: Initial<AppsResult> | null; color?: string }) {
@@ -26,8 +18,8 @@ export function TopAppsCard({ chartId, subject, query, initial, color = seriesCo
   return (
     <ChartFrame
       chartId={chartId}
-      title={data ? `Top apps, ${rangeText(data.from, data.to)}` : "Top apps"}
-      summary={data ? summary(data, subject) : "Loading…"}
+      title={topAppsTitle(data)}
+      summary={data ? topAppsSummary(data, subject) : "Loading…"}
       provenance={data?.provenance}
       loading={isFetching}
       error={error?.message ?? null}

@@ -39,7 +39,9 @@ const field =
  * aria-expanded; opening focuses the first item, Escape or a click outside closes and returns focus.
  */
 export function ShareMenu({ chartId, title, state }: { chartId: string; title: string; state: ViewState }) {
-  const { view, subject, pinned } = usePageView();
+  // `context` is the server-rendered view title: it names the page's subject (a model, an app), which the
+  // compare page changes on the client, so there the chart's own title is used.
+  const { view, subject, context, pinned } = usePageView();
   const [open, setOpen] = useState(false);
   const [embedOpen, setEmbedOpen] = useState(false);
   const [pinEmbed, setPinEmbed] = useState(!!pinned);
@@ -82,7 +84,7 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
   const imageTarget = pinned && pinnedTarget ? pinnedTarget : liveTarget;
   const embedTarget = pinEmbed ? pinnedTarget : liveTarget;
   const snippet = embedTarget
-    ? embedSnippet({ src: `${origin}${chartHref("/embed", embedTarget)}`, title, height: CHARTS[chart].height, script: withScript ? `${origin}/embed.js` : null })
+    ? embedSnippet({ src: `${origin}${chartHref("/embed", embedTarget)}`, title: context && view !== "compare" ? `${context}: ${title}` : title, height: CHARTS[chart].height, script: withScript ? `${origin}/embed.js` : null })
     : "";
 
   async function ensurePinned(): Promise<Created | null> {

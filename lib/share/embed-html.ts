@@ -22,10 +22,10 @@ import type { Theme } from "@/lib/view/state";
 /** Width bands: variant k is drawn `width` units wide and shown from `min` CSS pixels of viewport. */
 export const EMBED_VARIANTS = [
   { width: 360, height: 240, min: 0 },
-  { width: 520, height: 280, min: 544 },
-  { width: 720, height: 300, min: 744 },
-  { width: 960, height: 330, min: 984 },
-  { width: 1280, height: 360, min: 1304 },
+  { width: 520, height: 270, min: 544 },
+  { width: 720, height: 290, min: 744 },
+  { width: 960, height: 310, min: 984 },
+  { width: 1280, height: 340, min: 1304 },
 ] as const;
 
 const FONT = 11;
@@ -41,8 +41,11 @@ export const EMBED_SCRIPT =
 
 const SCRIPT_HASH = `sha256-${createHash("sha256").update(EMBED_SCRIPT).digest("base64")}`;
 
-/** The embed's own Content-Security-Policy: framable anywhere, nothing loaded, only our inline script runs. */
-export const EMBED_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *`;
+/**
+ * The embed's own Content-Security-Policy, as a <meta> tag: nothing is loaded, only our inline script runs.
+ * (frame-ancestors cannot be set by <meta>: next.config.ts sends `frame-ancestors *` for /embed/*.)
+ */
+export const EMBED_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 function css(): string {
   const bands = EMBED_VARIANTS.slice(1)
@@ -56,6 +59,7 @@ function css(): string {
     `body{font:14px/1.4 ${FONT_STACK};font-feature-settings:"tnum" 1;-webkit-text-size-adjust:100%}` +
     `figure{margin:0;padding:12px 14px;border:1px solid var(--border);border-radius:8px}` +
     `.head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:4px 12px}` +
+    `.ctx{margin:0 0 2px;font-size:12px;color:var(--muted);overflow-wrap:anywhere}` +
     `h1{margin:0;font-size:16px;font-weight:600;line-height:1.3;overflow-wrap:anywhere}` +
     `.badge{font-size:12px;font-weight:600;border-radius:4px;padding:1px 6px;background:var(--badge-bg);color:var(--badge-text)}` +
     `.summary{margin:4px 0 8px;font-size:13px;color:var(--muted);overflow-wrap:anywhere}` +
@@ -93,6 +97,8 @@ function legendHtml(fig: Figure): string {
 
 export interface EmbedPageInput {
   figure: Figure;
+  /** The view the chart belongs to ("Compare A vs B"), shown above its title. */
+  context: string;
   theme: Theme;
   /** Absolute URL of the full view ("View on Modelshare"). */
   viewUrl: string;
@@ -100,7 +106,7 @@ export interface EmbedPageInput {
   pinned: { asOf: string | null } | null;
 }
 
-export function embedHtml({ figure: f, theme, viewUrl, pinned }: EmbedPageInput): string {
+export function embedHtml({ figure: f, context, theme, viewUrl, pinned }: EmbedPageInput): string {
   const badge = pinned
     ? `<span class="badge">Pinned: data as of ${e(pinned.asOf ? formatTimestamp(pinned.asOf) : "the time of sharing")}</span>`
     : f.provenance?.sample
@@ -113,10 +119,10 @@ export function embedHtml({ figure: f, theme, viewUrl, pinned }: EmbedPageInput)
   return (
     `<!doctype html><html lang="en"${theme === "auto" ? "" : ` class="${theme}"`}><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">` +
-    `<meta name="referrer" content="strict-origin-when-cross-origin">` +
-    `<title>${e(f.title)} · Modelshare</title><style>${css()}</style></head><body>` +
+    `<meta name="referrer" content="strict-origin-when-cross-origin"><meta http-equiv="Content-Security-Policy" content="${e(EMBED_CSP)}">` +
+    `<title>${e(`${context}: ${f.title}`)} · Modelshare</title><style>${css()}</style></head><body>` +
     `<figure data-chart-id="${e(f.chart)}" aria-labelledby="t" aria-describedby="d">` +
-    `<div class="head"><h1 id="t">${e(f.title)}</h1>${badge}</div>` +
+    `<p class="ctx">${e(context)}</p><div class="head"><h1 id="t">${e(f.title)}</h1>${badge}</div>` +
     `<p id="d" class="summary">${e(f.summary)}</p>` +
     body +
     (f.footnote ? `<p class="note">${e(f.footnote)}</p>` : "") +
@@ -129,7 +135,7 @@ export function embedHtml({ figure: f, theme, viewUrl, pinned }: EmbedPageInput)
 export function embedMessageHtml(message: string, homeUrl: string): string {
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<meta name="robots" content="noindex"><title>Chart not found · Modelshare</title><style>${css()}</style></head><body>` +
+    `<meta name="robots" content="noindex"><meta http-equiv="Content-Security-Policy" content="${e(EMBED_CSP)}"><title>Chart not found · Modelshare</title><style>${css()}</style></head><body>` +
     `<figure aria-labelledby="t"><div class="head"><h1 id="t">Chart not found</h1></div><p class="summary">${e(message)}</p>` +
     `<figcaption><span></span><a href="${e(homeUrl)}" target="_blank" rel="noopener">Modelshare ↗</a></figcaption></figure>` +
     `<script>${EMBED_SCRIPT}</script></body></html>`

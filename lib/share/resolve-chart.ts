@@ -10,9 +10,12 @@ import { CHARTS, DEFAULT_CHART, isChartId, type ChartId } from "@/lib/view/chart
 import { isView, PAGE_DEFAULTS, parseViewState } from "@/lib/view/state";
 import { getPermalink, type PermalinkRow } from "./permalinks";
 import { loadViewData, type ViewData } from "./view-data";
+import { viewTitle } from "./view-title";
 
 export interface ResolvedChart {
   figure: Figure;
+  /** The view's title ("Compare A vs B", a model's name…): the chart's context when it stands alone. */
+  context: string;
   chart: ChartId;
   address: ViewAddress;
   /** Path of the full view the chart links back to: the page (live) or the permalink (pinned). */
@@ -32,7 +35,7 @@ export async function resolveChart(db: Db, t: ChartTarget, load: (db: Db, a: Vie
   if (t.kind === "live") {
     const data = await load(db, t.address);
     const figure = figureFor(data, t.chart, t.address.state);
-    return figure ? { figure, chart: t.chart, address: t.address, viewPath: `${pageHref(t.address)}#${t.chart}`, pinned: null, permalink: null } : null;
+    return figure ? { figure, context: viewTitle(data), chart: t.chart, address: t.address, viewPath: `${pageHref(t.address)}#${t.chart}`, pinned: null, permalink: null } : null;
   }
   const row = await getPermalink(db, t.id);
   if (!row) return null;
@@ -45,5 +48,5 @@ export async function resolveChart(db: Db, t: ChartTarget, load: (db: Db, a: Vie
   const figure = figureFor(data, chart, address.state);
   if (!figure) return null;
   const pinned = row.mode === "pinned" ? { id: row.id, asOf: row.asOf } : null;
-  return { figure, chart, address, viewPath: pinned ? `${permalinkPath(row.id)}#${chart}` : `${pageHref(address)}#${chart}`, pinned, permalink: row };
+  return { figure, context: viewTitle(data), chart, address, viewPath: pinned ? `${permalinkPath(row.id)}#${chart}` : `${pageHref(address)}#${chart}`, pinned, permalink: row };
 }

@@ -22,6 +22,8 @@ interface PageView {
   /** Which view this is (and its model or app id): share menus build links, embeds and images from it. */
   view: View | null;
   subject: string | null;
+  /** The view's title ("Compare A vs B"): names the chart in embed code when it stands alone. */
+  context: string | null;
   pinned: PinnedView | null;
   /** Pinned views keep the chart/table choice in memory (their URL is the permalink). */
   display: Display | null;
@@ -35,6 +37,7 @@ const Ctx = createContext<PageView>({
   startTransition: (fn) => fn(),
   view: null,
   subject: null,
+  context: null,
   pinned: null,
   display: null,
   setDisplay: () => {},
@@ -46,6 +49,7 @@ export function ViewDefaults({
   navigation = "client",
   view = null,
   subject = null,
+  context = null,
   pinned = null,
   children,
 }: {
@@ -53,6 +57,7 @@ export function ViewDefaults({
   navigation?: Navigation;
   view?: View | null;
   subject?: string | null;
+  context?: string | null;
   pinned?: PinnedView | null;
   children: React.ReactNode;
 }) {
@@ -61,9 +66,9 @@ export function ViewDefaults({
   const [pending, startTransition] = useTransition();
   const [display, setDisplay] = useState<Display | null>(null);
   const value = useMemo(
-    () => ({ defaults, navigation, pending, startTransition, view, subject, pinned, display, setDisplay }),
+    () => ({ defaults, navigation, pending, startTransition, view, subject, context, pinned, display, setDisplay }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, navigation, pending, view, subject, pinnedKey, display],
+    [key, navigation, pending, view, subject, context, pinnedKey, display],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

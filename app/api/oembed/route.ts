@@ -33,7 +33,7 @@ export async function GET(req: Request): Promise<Response> {
       origin,
       target,
       chart: resolved.chart,
-      title: resolved.figure.title,
+      title: `${resolved.context}: ${resolved.figure.title}`,
       maxwidth: dimension(url.searchParams.get("maxwidth")),
       maxheight: dimension(url.searchParams.get("maxheight")),
     });

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { APP_DEFAULTS, appMixQuery } from "@/components/views/app/queries";
+import { APP_DEFAULTS } from "@/components/views/app/queries";
 import { AppView } from "@/components/views/app/app-view";
-import { getAppMix } from "@/lib/queries/apps";
-import { getDb } from "@/lib/server/db";
-import { settle, type PageSearchParams } from "@/lib/ui/server-data";
+import { viewDataFor } from "@/lib/server/view-data";
+import { shareMetadata } from "@/lib/share/metadata";
+import { viewTitle } from "@/lib/share/view-title";
+import type { PageSearchParams } from "@/lib/ui/server-data";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
-import { getDataBounds } from "@/lib/view/range";
+import type { ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";
 
 export const dynamic = "force-dynamic";
@@ -21,22 +21,26 @@ function decode(s: string): string {
   }
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: `App ${decode((await params).appId)}` };
+async function addressOf(params: Params, searchParams: PageSearchParams): Promise<ViewAddress> {
+  return { view: "app", subject: decode((await params).appId), state: parseViewState(await searchParams, APP_DEFAULTS).state };
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
+  const address = await addressOf(params, searchParams);
+  return shareMetadata(address, await viewDataFor(address));
 }
 
 export default async function AppPage({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
-  const appId = decode((await params).appId);
-  const { state } = parseViewState(await searchParams, APP_DEFAULTS);
-  const db = await getDb();
-  const mixState = { ...state, models: [], authors: [], metric: state.metric === "share" ? ("share" as const) : ("tokens" as const) };
-  const [mix, bounds] = await Promise.all([settle(getAppMix(db, appId, mixState)), getDataBounds(db)]);
-  if (!mix.data) {
+  const address = await addressOf(params, searchParams);
+  const appId = address.subject!;
+  const data = await viewDataFor(address);
+  if (data.view !== "app") throw new Error("app data expected");
+  if (!data.mix) {
     return (
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold tracking-tight">App “{appId}”</h1>
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          {mix.error}
+          {data.error}
         </p>
         <p className="text-sm">
           <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
@@ -46,7 +50,7 @@ export default async function AppPage({ params, searchParams }: { params: Params
       </div>
     );
   }
-  const app = mix.data.app;
+  const app = data.mix.data.app;
   return (
     <div className="space-y-4">
       <div>
@@ -65,8 +69,8 @@ export default async function AppPage({ params, searchParams }: { params: Params
           )}
         </p>
       </div>
-      <ViewDefaults defaults={APP_DEFAULTS}>
-        <AppView appId={appId} initial={{ query: appMixQuery(state), data: mix.data }} oldestDay={bounds.oldestDay} />
+      <ViewDefaults defaults={APP_DEFAULTS} view="app" context={viewTitle(data)} subject={appId}>
+        <AppView appId={appId} initial={data.mix} oldestDay={data.oldestDay} />
       </ViewDefaults>
     </div>
   );

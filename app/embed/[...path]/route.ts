@@ -2,7 +2,7 @@ import { getDb } from "@/lib/server/db";
 import { toErrorResponse } from "@/lib/server/api-error";
 import { publicOrigin } from "@/lib/server/client";
 import { chartCacheHeaders, PINNED_CACHE_CONTROL } from "@/lib/share/chart-cache";
-import { EMBED_CSP, embedHtml, embedMessageHtml } from "@/lib/share/embed-html";
+import { embedHtml, embedMessageHtml } from "@/lib/share/embed-html";
 import { resolveChart } from "@/lib/share/resolve-chart";
 import { parseChartPath } from "@/lib/view/address";
 import { parseRenderParams } from "@/lib/view/state";
@@ -10,7 +10,9 @@ import { parseRenderParams } from "@/lib/view/state";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const HTML = { "content-type": "text/html; charset=utf-8", "content-security-policy": EMBED_CSP, "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" };
+// Framing: next.config.ts sends `Content-Security-Policy: frame-ancestors *` for /embed/*; the rest of the
+// embed's policy is a <meta> tag in the page (lib/share/embed-html.ts).
+const HTML = { "content-type": "text/html; charset=utf-8", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" };
 
 /**
  * GET /embed/<view>/<chart>[/<subject>]?<state>&theme=light|dark|auto, /embed/s/<id>[/<chart>]: one chart
@@ -29,7 +31,7 @@ export async function GET(req: Request): Promise<Response> {
     const resolved = await resolveChart(db, target);
     if (!resolved) return notFound(target.kind === "permalink" ? "No such permalink, or it has no such chart." : "There is nothing to draw for this chart in this state (an unknown model or app?).");
     const { theme } = parseRenderParams(url.searchParams);
-    const html = embedHtml({ figure: resolved.figure, theme, viewUrl: `${origin}${resolved.viewPath}`, pinned: resolved.pinned });
+    const html = embedHtml({ figure: resolved.figure, context: resolved.context, theme, viewUrl: `${origin}${resolved.viewPath}`, pinned: resolved.pinned });
     const headers = { ...HTML, ...cache.headers, ...(resolved.pinned ? { "cache-control": PINNED_CACHE_CONTROL } : {}) };
     return new Response(html, { headers });
   } catch (err) {

@@ -1,13 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { MODEL_DEFAULTS } from "@/components/views/model/queries";
 import { ModelView } from "@/components/views/model/model-view";
-import { getModelDetail } from "@/lib/queries/model-detail";
-import { getDb } from "@/lib/server/db";
-import { settle, type PageSearchParams } from "@/lib/ui/server-data";
+import { viewDataFor } from "@/lib/server/view-data";
+import { shareMetadata } from "@/lib/share/metadata";
+import { viewTitle } from "@/lib/share/view-title";
+import type { PageSearchParams } from "@/lib/ui/server-data";
 import { shortName } from "@/lib/ui/labels";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
-import { getDataBounds } from "@/lib/view/range";
+import type { ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";
 
 export const dynamic = "force-dynamic";
@@ -26,21 +26,26 @@ function refOf(segments: string[]): string {
     .join("/");
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: refOf((await params).id) };
+async function addressOf(params: Params, searchParams: PageSearchParams): Promise<ViewAddress> {
+  return { view: "model", subject: refOf((await params).id), state: parseViewState(await searchParams, MODEL_DEFAULTS).state };
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
+  const address = await addressOf(params, searchParams);
+  return shareMetadata(address, await viewDataFor(address));
 }
 
 export default async function ModelPage({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
-  const ref = refOf((await params).id);
-  const { state } = parseViewState(await searchParams, MODEL_DEFAULTS);
-  const db = await getDb();
-  const [detail, bounds] = await Promise.all([settle(getModelDetail(db, ref, { ...state, models: [[ref]] })), getDataBounds(db)]);
-  if (!detail.data) {
+  const address = await addressOf(params, searchParams);
+  const ref = address.subject!;
+  const data = await viewDataFor(address);
+  if (data.view !== "model") throw new Error("model data expected");
+  if (!data.detail) {
     return (
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold tracking-tight">{ref}</h1>
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          {detail.error}
+          {data.error}
         </p>
         <p className="text-sm">
           <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
@@ -51,7 +56,7 @@ export default async function ModelPage({ params, searchParams }: { params: Para
       </div>
     );
   }
-  const m = detail.data.model;
+  const m = data.detail.model;
   return (
     <div className="space-y-4">
       <div>
@@ -63,8 +68,8 @@ export default async function ModelPage({ params, searchParams }: { params: Para
           </Link>
         </p>
       </div>
-      <ViewDefaults defaults={MODEL_DEFAULTS}>
-        <ModelView detail={detail.data} serverState={state} oldestDay={bounds.oldestDay} />
+      <ViewDefaults defaults={MODEL_DEFAULTS} view="model" context={viewTitle(data)} subject={ref}>
+        <ModelView detail={data.detail} serverState={address.state} oldestDay={data.oldestDay} />
       </ViewDefaults>
     </div>
   );

@@ -1,6 +1,7 @@
-import { viewQuery, type ViewState } from "@/lib/view/state";
+import { viewQuery, PAGE_DEFAULTS, type ViewState } from "@/lib/view/state";
 
-export const APP_DEFAULTS: Partial<ViewState> = { interval: "month" };
+/** The page's defaults, defined with every view's in lib/view/state.ts. */
+export const APP_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.app;
 
 /** /api/v1/apps/<appId> query: range, interval, metric (tokens or share of the app's tokens), top. */
 export function appMixQuery(state: ViewState): string {

@@ -4,25 +4,11 @@ import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { TableData } from "@/components/frame/types";
-import type { AppsResult } from "@/lib/queries/types";
-import { formatRatio, formatTokens } from "@/lib/format";
+import { compareTopAppsSummary, topAppsTitle, type TopAppsColumn } from "@/lib/figures/apps";
+import { formatTokens } from "@/lib/format";
 import { seriesColor } from "@/lib/ui/palette";
-import { rangeText } from "@/lib/ui/summaries";
 
-export interface TopAppsColumn {
-  label: string;
-  result: AppsResult | undefined;
-}
-
-function summary(cols: TopAppsColumn[]): string {
-  const tops = cols.filter((c) => c.result?.apps[0]).map((c) => ({ label: c.label, app: c.result!.apps[0] }));
-  if (!tops.length) return "No app usage recorded for these models in this range.";
-  const [a, b] = tops;
-  const head = `The top app on ${a.label} was ${a.app.appName} with ${formatTokens(a.app.tokens)} tokens`;
-  if (!b) return `${head}.`;
-  const r = Number(b.app.tokens) > 0 ? Number(a.app.tokens) / Number(b.app.tokens) : null;
-  return `${head}${r ? `, ${formatRatio(r)}` : ""} the top app on ${b.label} (${b.app.appName}, ${formatTokens(b.app.tokens)}).`;
-}
+export type { TopAppsColumn };
 
 function table(cols: TopAppsColumn[]): TableData {
   return {
@@ -45,8 +31,8 @@ export function CompareTopApps({ cols, loading }: { cols: TopAppsColumn[]; loadi
   return (
     <ChartFrame
       chartId="compare-top-apps"
-      title={first ? `Top apps, ${rangeText(first.from, first.to)}` : "Top apps"}
-      summary={summary(cols)}
+      title={topAppsTitle(first)}
+      summary={compareTopAppsSummary(cols)}
       provenance={first?.provenance}
       table={table(cols)}
       loading={loading}

@@ -7,7 +7,7 @@ import { UsageCard } from "@/components/charts/usage-card";
 import { ModelPicker } from "@/components/picker/model-picker";
 import { SampleDataBadge } from "@/components/sample-data-badge";
 import type { AppsResult, CompareResult } from "@/lib/queries/types";
-import { shortName } from "@/lib/ui/labels";
+import { compareLabel } from "@/lib/figures/compare";
 import { seriesColor } from "@/lib/ui/palette";
 import { useApi, useApiMany } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
@@ -30,8 +30,7 @@ export function CompareView({ initial }: { initial: CompareInitial }) {
   const appQueries = ready ? state.models.map((m) => topAppsQuery(state, m)) : [];
   const apps = useApiMany<AppsResult>("/api/v1/apps", appQueries, initial.apps);
   const c = compare.data;
-  const sameModels = c && c.models.length === state.models.length;
-  const label = (i: number) => (sameModels ? shortName(c.models[i].label, c.models[i].key) : state.models[i].join(" + "));
+  const label = (i: number) => compareLabel(c, state.models, i);
   const selected = state.models.map((m, i) => ({ value: m.join("+"), label: label(i), color: seriesColor(i) }));
   const sample = !!c?.provenance.sample;
   const error = compare.error?.message ?? (compare.data ? null : initial.error);

@@ -1,6 +1,7 @@
-import { viewQuery, type ViewState } from "@/lib/view/state";
+import { viewQuery, PAGE_DEFAULTS, type ViewState } from "@/lib/view/state";
 
-export const COMPARE_DEFAULTS: Partial<ViewState> = { interval: "week" };
+/** The page's defaults, defined with every view's in lib/view/state.ts. */
+export const COMPARE_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.compare;
 export const TOP_APPS_PER_MODEL = 5;
 export const MAX_COMPARE = 6;
 

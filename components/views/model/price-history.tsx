@@ -5,24 +5,13 @@ import type { ChartRow } from "@/components/charts/types";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { ModelDetailResult } from "@/lib/queries/types";
 import { formatDay, formatPricePerM } from "@/lib/format";
+import { priceHistoryEmpty, priceHistoryRows, priceHistorySummary } from "@/lib/figures/model";
 import { seriesColor } from "@/lib/ui/palette";
-
-function summary(d: ModelDetailResult): string {
-  const h = d.priceHistory;
-  if (!h.length) return "No list price recorded.";
-  const first = h[0];
-  const last = h[h.length - 1];
-  const now = `${formatPricePerM(last.inputPerM)} input and ${formatPricePerM(last.outputPerM)} output`;
-  if (h.length === 1) return `Listed at ${now} since ${formatDay(first.from)}, unchanged.`;
-  return `Listed at ${now} since ${formatDay(last.from)}; it started at ${formatPricePerM(first.inputPerM)} input and ${formatPricePerM(first.outputPerM)} output on ${formatDay(first.from)} (${h.length - 1} change${h.length > 2 ? "s" : ""}).`;
-}
 
 /** List price per 1M tokens over time, as steps (a price holds until the next change). */
 export function PriceHistory({ detail }: { detail: ModelDetailResult }) {
   const h = detail.priceHistory;
-  const rows: ChartRow[] = h.map((p) => ({ x: p.from, in: p.inputPerM === null ? null : Number(p.inputPerM), out: p.outputPerM === null ? null : Number(p.outputPerM) }));
-  const last = h[h.length - 1];
-  if (last && last.to !== last.from) rows.push({ x: last.to, in: rows[rows.length - 1].in, out: rows[rows.length - 1].out });
+  const rows = priceHistoryRows(detail) as ChartRow[];
   const series = [
     { key: "in", label: "Input $/M", color: seriesColor(0) },
     { key: "out", label: "Output $/M", color: seriesColor(1) },
@@ -31,18 +20,9 @@ export function PriceHistory({ detail }: { detail: ModelDetailResult }) {
     <ChartFrame
       chartId="model-price-history"
       title="Price history"
-      summary={summary(detail)}
+      summary={priceHistorySummary(detail)}
       provenance={detail.provenance}
-      empty={
-        !h.length
-          ? { message: "No list price recorded for this model", suggestion: "Ingest the models catalogue to get prices." }
-          : h.length === 1 && h[0].from === h[0].to
-            ? {
-                message: `One price observed: ${formatPricePerM(h[0].inputPerM)} input, ${formatPricePerM(h[0].outputPerM)} output (${formatDay(h[0].from)})`,
-                suggestion: "The history grows as catalogue snapshots arrive; the table has the figures.",
-              }
-            : null
-      }
+      empty={priceHistoryEmpty(detail)}
       table={{
         columns: [
           { key: "from", label: "From", format: (v) => formatDay(String(v)) },

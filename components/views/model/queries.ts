@@ -1,7 +1,8 @@
 import type { ModelDetailResult } from "@/lib/queries/types";
-import { viewQuery, type ViewState } from "@/lib/view/state";
+import { viewQuery, PAGE_DEFAULTS, type ViewState } from "@/lib/view/state";
 
-export const MODEL_DEFAULTS: Partial<ViewState> = { interval: "week" };
+/** The page's defaults, defined with every view's in lib/view/state.ts. */
+export const MODEL_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.model;
 
 /** Adoption curve of the model: /api/v1/usage for this one model with the view's controls. */
 export function adoptionQuery(state: ViewState, id: string): string {

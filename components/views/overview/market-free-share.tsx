@@ -4,6 +4,7 @@ import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { OverviewResult } from "@/lib/queries/types";
 import { formatPeriod, formatShareTick, formatTokens } from "@/lib/format";
+import { marketFreeShareSummary } from "@/lib/figures/overview";
 import { formatShare } from "@/lib/ui/metric-format";
 import { seriesColor } from "@/lib/ui/palette";
 
@@ -11,17 +12,11 @@ import { seriesColor } from "@/lib/ui/palette";
 export function MarketFreeShare({ overview, interval, loading }: { overview: OverviewResult; interval: "day" | "week" | "month"; loading: boolean }) {
   const points = overview.freeShare.points;
   const withData = points.filter((p) => p.freeShare !== null);
-  const last = withData[withData.length - 1];
-  const peak = withData.reduce<(typeof withData)[number] | null>((b, p) => (!b || p.freeShare! > b.freeShare! ? p : b), null);
   return (
     <ChartFrame
       chartId="overview-free-share"
       title="Free share of the market"
-      summary={
-        last && peak
-          ? `${formatShare(overview.freeShare.week ?? last.freeShare!)} of named models' tokens went to free variants in the latest week; the peak was ${formatShare(peak.freeShare!)} (${formatPeriod(peak.period, interval)}).`
-          : "No usage in this range."
-      }
+      summary={marketFreeShareSummary(overview, interval)}
       provenance={overview.provenance}
       loading={loading}
       empty={withData.length ? null : { message: "No usage in this range", suggestion: "Ingest a snapshot, or pick a range with data." }}

@@ -3,28 +3,11 @@
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { OverviewResult } from "@/lib/queries/types";
-import { formatDay } from "@/lib/format";
+import { formatPoints, moversSummary, moversTitle } from "@/lib/figures/overview";
 import { shortName } from "@/lib/ui/labels";
 import { formatShare } from "@/lib/ui/metric-format";
 
-/** Percentage points: 0.021 → "+2.1 pp". */
-export function formatPoints(change: number): string {
-  const pp = change * 100;
-  const digits = Math.abs(pp) < 0.1 ? 2 : 1;
-  return `${pp >= 0 ? "+" : "−"}${Math.abs(pp).toFixed(digits)} pp`;
-}
-
 type Mover = OverviewResult["movers"]["up"][number];
-
-function summary(o: OverviewResult): string {
-  const [up] = o.movers.up;
-  const [down] = o.movers.down;
-  if (!up && !down) return "No change in share between the last two weeks.";
-  const parts = [];
-  if (up) parts.push(`${shortName(up.label, up.key)} gained the most share (${formatPoints(up.shareChange)}, now ${formatShare(up.share)})`);
-  if (down) parts.push(`${shortName(down.label, down.key)} lost the most (${formatPoints(down.shareChange)}, now ${formatShare(down.share)})`);
-  return `Week over week, ${parts.join("; ")}.`;
-}
 
 function Column({ title, items, color }: { title: string; items: Mover[]; color: string }) {
   return (
@@ -46,12 +29,11 @@ function Column({ title, items, color }: { title: string; items: Mover[]; color:
 /** Biggest week-over-week changes in share of all tokens, up and down. */
 export function Movers({ overview, loading }: { overview: OverviewResult; loading: boolean }) {
   const all = [...overview.movers.up, ...overview.movers.down];
-  const week = overview.week;
   return (
     <ChartFrame
       chartId="overview-movers"
-      title={week ? `Biggest movers, week to ${formatDay(week.to)}` : "Biggest movers"}
-      summary={summary(overview)}
+      title={moversTitle(overview)}
+      summary={moversSummary(overview)}
       provenance={overview.provenance}
       loading={loading}
       empty={all.length ? null : { message: "No movers yet", suggestion: "Movers need two weeks of data." }}

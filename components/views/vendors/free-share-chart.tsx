@@ -6,44 +6,22 @@ import { ChartFrame } from "@/components/frame/chart-frame";
 import { subsidyCsv } from "@/lib/csv";
 import type { SubsidyResult } from "@/lib/queries/types";
 import { formatPeriod, formatShareTick, formatTokens } from "@/lib/format";
-import { comparePeriods } from "@/lib/ui/chart-data";
+import { freeShareRows, freeShareSummary, MAX_FREE_SHARE_AUTHORS } from "@/lib/figures/vendors";
+import { cleanText } from "@/lib/ui/labels";
 import { formatShare } from "@/lib/ui/metric-format";
 import { seriesColor, seriesDash } from "@/lib/ui/palette";
-import { rangeText } from "@/lib/ui/summaries";
-
-function summary(s: SubsidyResult): string {
-  const withTokens = s.authors.filter((a) => a.freeShare !== null);
-  if (!withTokens.length) return `No usage between ${rangeText(s.from, s.to)}.`;
-  const sorted = [...withTokens].sort((a, b) => b.freeShare! - a.freeShare!);
-  const top = sorted[0];
-  const none = sorted.filter((a) => a.freeShare === 0).map((a) => a.author);
-  return (
-    `From ${rangeText(s.from, s.to)}, ${formatShare(top.freeShare!)} of ${top.author}'s tokens went to free variants` +
-    (sorted[1] ? `, against ${formatShare(sorted[1].freeShare!)} for ${sorted[1].author}` : "") +
-    (none.length ? `; ${none.slice(0, 3).join(", ")} ${none.length === 1 ? "has" : "have"} none.` : ".")
-  );
-}
 
 /** Free (subsidized) share of each vendor's tokens per period. */
 export function FreeShareChart({ data, loading, controls }: { data: SubsidyResult; loading: boolean; controls?: React.ReactNode }) {
-  const authors = data.authors.slice(0, 8);
-  const series = authors.map((a, i) => ({ key: `s${i}`, label: a.author, color: seriesColor(i), dash: seriesDash(i) }));
-  const byPeriod = new Map<string, ChartRow>();
-  authors.forEach((a, i) => {
-    for (const p of a.points) {
-      const row = byPeriod.get(p.period) ?? { x: p.period };
-      row[`s${i}`] = p.freeShare;
-      if (p.partial) row.partial = true;
-      byPeriod.set(p.period, row);
-    }
-  });
-  const rows = [...byPeriod.values()].sort((a, b) => comparePeriods(a.x, b.x));
+  const authors = data.authors.slice(0, MAX_FREE_SHARE_AUTHORS);
+  const series = authors.map((a, i) => ({ key: `s${i}`, label: cleanText(a.author), color: seriesColor(i), dash: seriesDash(i) }));
+  const rows = freeShareRows(authors) as ChartRow[];
   const hasData = authors.some((a) => a.freeShare !== null);
   return (
     <ChartFrame
       chartId="vendor-free-share"
       title="Free share of each vendor's tokens"
-      summary={summary(data)}
+      summary={freeShareSummary(data)}
       provenance={data.provenance}
       loading={loading}
       controls={controls}

@@ -5,38 +5,28 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { VariantControl } from "@/components/controls/view-controls";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import type { SubsidyResult } from "@/lib/queries/types";
-import { formatRatio, formatTokens } from "@/lib/format";
-import { shortName } from "@/lib/ui/labels";
+import { modelRankingItems, rankingLead, rankingTitle, vendorRankingItems } from "@/lib/figures/vendors";
+import { formatTokens } from "@/lib/format";
 import { seriesColor } from "@/lib/ui/palette";
-import { rangeText } from "@/lib/ui/summaries";
 
 const RANK_OPTIONS = [
   { value: "all" as const, label: "All tokens" },
   { value: "paid" as const, label: "Paid only" },
 ];
 
-function lead(items: { label: string; tokens: string }[], paid: boolean): string {
-  const [a, b] = items;
-  if (!a) return "No usage in this range.";
-  const what = paid ? "paid tokens" : "tokens";
-  if (!b || b.tokens === "0") return `${a.label} leads with ${formatTokens(a.tokens)} ${what}.`;
-  return `${a.label} leads with ${formatTokens(a.tokens)} ${what}, ${formatRatio(Number(a.tokens) / Number(b.tokens))} ${b.label}'s ${formatTokens(b.tokens)}.`;
-}
-
 /** Vendors and models ranked by all tokens or by paid tokens only (the `variant` parameter). */
 export function Rankings({ data, loading, paid }: { data: SubsidyResult; loading: boolean; paid: boolean }) {
-  const vendors = (paid ? data.rankingPaid : data.rankingAll).slice(0, 10).map((r) => ({ label: r.author, tokens: r.tokens }));
-  const models = (paid ? data.modelRankingPaid : data.modelRankingAll).slice(0, 10);
-  const modelItems = models.map((m) => ({ label: shortName(m.name, m.publicId), tokens: paid ? m.paidTokens : m.tokens, m }));
+  const vendors = vendorRankingItems(data, paid);
+  const modelItems = modelRankingItems(data, paid);
+  const models = modelItems.map((it) => it.m);
   const controls = <VariantControl label="Rank by" options={RANK_OPTIONS} />;
-  const range = rangeText(data.from, data.to);
   const frameProps = { provenance: data.provenance, loading, controls };
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <ChartFrame
         chartId="vendor-ranking"
-        title={`Vendors by ${paid ? "paid tokens" : "all tokens"}, ${range}`}
-        summary={lead(vendors, paid)}
+        title={rankingTitle("Vendors", paid, data)}
+        summary={rankingLead(vendors, paid)}
         {...frameProps}
         empty={vendors.length ? null : { message: "No usage in this range", suggestion: "Try a longer range." }}
         table={{
@@ -51,8 +41,8 @@ export function Rankings({ data, loading, paid }: { data: SubsidyResult; loading
       </ChartFrame>
       <ChartFrame
         chartId="model-ranking"
-        title={`Models by ${paid ? "paid tokens" : "all tokens"}, ${range}`}
-        summary={lead(modelItems, paid)}
+        title={rankingTitle("Models", paid, data)}
+        summary={rankingLead(modelItems, paid)}
         {...frameProps}
         empty={modelItems.length ? null : { message: "No usage in this range", suggestion: "Try a longer range." }}
         table={{

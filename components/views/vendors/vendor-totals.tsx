@@ -6,21 +6,16 @@ import type { SubsidyResult } from "@/lib/queries/types";
 import { formatTokens } from "@/lib/format";
 import { formatShare } from "@/lib/ui/metric-format";
 import { seriesColor } from "@/lib/ui/palette";
-import { rangeText } from "@/lib/ui/summaries";
+import { freeShareTotalSummary, freeShareTotalTitle } from "@/lib/figures/vendors";
 
 /** Each vendor's free share over the whole range (the figure writers quote: "about 22% of Google's tokens"). */
 export function VendorTotals({ data, loading }: { data: SubsidyResult; loading: boolean }) {
   const authors = data.authors.filter((a) => a.freeShare !== null);
-  const market = data.market.freeShare;
   return (
     <ChartFrame
       chartId="vendor-free-share-total"
-      title={`Free share by vendor, ${rangeText(data.from, data.to)}`}
-      summary={
-        authors.length
-          ? `${authors.map((a) => `${a.author} ${formatShare(a.freeShare!)}`).join(", ")}${market !== null ? `; the whole market ${formatShare(market)}` : ""}.`
-          : "No usage in this range."
-      }
+      title={freeShareTotalTitle(data)}
+      summary={freeShareTotalSummary(data)}
       provenance={data.provenance}
       loading={loading}
       empty={authors.length ? null : { message: "No usage for these vendors in this range", suggestion: "Try a longer range." }}

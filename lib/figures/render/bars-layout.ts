@@ -36,6 +36,13 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
   const panelH = titleH + perPanel * rowH;
   const scene = emptyScene(width, gridRows * panelH + (gridRows - 1) * gap);
   const globalMax = Math.max(0, ...panels.flatMap((p) => p.items.map((i) => i.value)));
+  // Label and value columns sized to the items; with a shared scale, the same for every panel so bars compare.
+  const allItems = panels.flatMap((p) => p.items.slice(0, perPanel));
+  const columns = (items: BarPlot["panels"][number]["items"]) => ({
+    labelW: Math.min(panelW * 0.4, font * 14, Math.max(0, ...items.map((i) => textWidth(i.label, font))) + font * 0.2),
+    valueW: Math.max(0, ...items.map((i) => textWidth(i.text, font))) + font * 0.6,
+  });
+  const shared = columns(allItems);
 
   panels.forEach((panel, pi) => {
     const x0 = (pi % cols) * (panelW + gap);
@@ -49,8 +56,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
     const items = panel.items.slice(0, perPanel);
     if (!items.length) return;
     const max = (plot.sharedMax ? globalMax : Math.max(0, ...items.map((i) => i.value))) || 1;
-    const labelW = Math.min(panelW * 0.4, font * 14, Math.max(...items.map((i) => textWidth(i.label, font))) + font * 0.2);
-    const valueW = Math.max(...items.map((i) => textWidth(i.text, font))) + font * 0.6;
+    const { labelW, valueW } = plot.sharedMax ? shared : columns(items);
     const barX = x0 + labelW + font * 0.5;
     const barMax = Math.max(font, x0 + panelW - valueW - barX);
     const thick = Math.max(4, Math.round(rowH * 0.62));

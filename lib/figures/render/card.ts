@@ -13,6 +13,8 @@ import { fitText, textWidth, wrapText } from "./text";
 import { layoutTime } from "./time-layout";
 
 export interface CardOptions {
+  /** The view the chart belongs to ("Compare A vs B"), written after the brand. */
+  context?: string;
   width?: number;
   height?: number;
   /** A permalink's pinned data: its as_of (ISO) is stated in the corner. */
@@ -38,10 +40,15 @@ export function layoutCard(fig: Figure, opts: CardOptions = {}): Scene {
   const brandY = pad + 16;
   scene.texts.push({ x: pad, y: brandY, text: "Modelshare", size: 22, anchor: "start", paint: "accent", weight: 600 });
   const note = cornerNote(fig, opts);
+  const noteW = note ? textWidth(note, 18) + 20 : 0;
   if (note) {
-    const w = textWidth(note, 18) + 20;
-    scene.shapes.push({ type: "rect", x: W - pad - w, y: brandY - 21, w, h: 30, rx: 6, fill: "badgeBg" });
-    scene.texts.push({ x: W - pad - w / 2, y: brandY, text: note, size: 18, anchor: "middle", paint: "badgeText", weight: 600 });
+    scene.shapes.push({ type: "rect", x: W - pad - noteW, y: brandY - 21, w: noteW, h: 30, rx: 6, fill: "badgeBg" });
+    scene.texts.push({ x: W - pad - noteW / 2, y: brandY, text: note, size: 18, anchor: "middle", paint: "badgeText", weight: 600 });
+  }
+  if (opts.context) {
+    const x = pad + textWidth("Modelshare", 22) + 14;
+    const text = fitText(`· ${opts.context}`, 20, W - pad - noteW - 16 - x);
+    scene.texts.push({ x, y: brandY, text, size: 20, anchor: "start", paint: "muted", full: `${opts.context}` });
   }
 
   const titleSize = 38;

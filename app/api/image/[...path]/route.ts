@@ -29,7 +29,7 @@ export async function GET(req: Request): Promise<Response> {
     if (cache.notModified) return new Response(null, { status: 304, headers: cache.headers });
     const resolved = await resolveChart(db, target);
     if (!resolved) return errorResponse(404, target.kind === "permalink" ? "no such permalink or chart" : "nothing to draw for this chart in this state");
-    const scene = layoutCard(resolved.figure, { pinned: !!resolved.pinned, pinnedAsOf: resolved.pinned?.asOf ?? null });
+    const scene = layoutCard(resolved.figure, { context: resolved.context, pinned: !!resolved.pinned, pinnedAsOf: resolved.pinned?.asOf ?? null });
     const palette = theme === "dark" ? DARK : LIGHT;
     const headers: Record<string, string> = { ...cache.headers, ...(resolved.pinned ? { "cache-control": PINNED_CACHE_CONTROL } : {}), "x-content-type-options": "nosniff" };
     if (download) headers["content-disposition"] = `attachment; filename="${resolved.chart}.${format}"`;

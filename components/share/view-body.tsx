@@ -1,0 +1,27 @@
+import { AppView } from "@/components/views/app/app-view";
+import { CompareView } from "@/components/views/compare/compare-view";
+import { ModelView } from "@/components/views/model/model-view";
+import { OverviewView } from "@/components/views/overview/overview-view";
+import { VendorsView } from "@/components/views/vendors/vendors-view";
+import type { ViewData } from "@/lib/share/view-data";
+import type { ViewState } from "@/lib/view/state";
+
+/** A view's client component from its data, with the same props as its page (used by pinned permalinks). */
+export function ViewBody({ data, state }: { data: ViewData; state: ViewState }) {
+  switch (data.view) {
+    case "overview":
+      return data.overview.week && data.overview.topModels.length ? (
+        <OverviewView overview={data.overview} oldestDay={data.oldestDay} />
+      ) : (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">No usage was stored when this link was shared.</p>
+      );
+    case "model":
+      return data.detail ? <ModelView detail={data.detail} serverState={state} oldestDay={data.oldestDay} /> : <p role="alert">{data.error}</p>;
+    case "compare":
+      return <CompareView initial={data.initial} />;
+    case "vendors":
+      return <VendorsView initial={data.initial} />;
+    case "app":
+      return data.mix ? <AppView appId={data.appId} initial={data.mix} oldestDay={data.oldestDay} /> : <p role="alert">{data.error}</p>;
+  }
+}

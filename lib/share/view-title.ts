@@ -1,0 +1,21 @@
+/** The title of a view (its page heading), from its data: the context line of embeds, images and oEmbed. */
+import { cleanText, shortName } from "@/lib/ui/labels";
+import type { ViewData } from "./view-data";
+
+export function viewTitle(d: ViewData): string {
+  switch (d.view) {
+    case "overview":
+      return "Where LLM tokens go";
+    case "model":
+      return d.detail ? shortName(d.detail.model.name, d.detail.model.publicId) : cleanText(d.ref);
+    case "compare": {
+      const c = d.initial.compare?.data;
+      return c && c.models.length ? `Compare ${c.models.map((m) => shortName(m.label, m.key)).join(" vs ")}` : "Compare models";
+    }
+    case "vendors":
+      return "Vendors: free vs paid";
+    case "app":
+      return d.mix ? cleanText(d.mix.data.app.name) : `App ${cleanText(d.appId)}`;
+  }
+}
+

@@ -1,0 +1,178 @@
+/**
+ * Sharing over the real route handlers, on every available driver: POST /api/share (validation, size
+ * bounds, rate limits), pinned data surviving restatements and new days, embeds, chart images and oEmbed.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db";
+import { ingestText } from "@/lib/ingest";
+import { getPermalink } from "@/lib/share/permalinks";
+import { DRIVERS, freshDb, type TestDb } from "../db";
+
+const holder = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock("@/lib/server/db", () => ({ getDb: async () => holder.db }));
+
+import { POST as sharePOST } from "@/app/api/share/route";
+import { GET as embedGET } from "@/app/embed/[...path]/route";
+import { GET as imageGET } from "@/app/api/image/[...path]/route";
+import { GET as oembedGET } from "@/app/api/oembed/route";
+
+const ORIGIN = "http://modelshare.test";
+const NAME = `Rocket <b>"1"</b>`;
+
+function snapshot(capturedAt: string, days: Record<string, string>) {
+  return JSON.stringify({
+    format: "modelshare.snapshot/v1",
+    source: "test",
+    capturedAt,
+    models: [{ id: "acme/rocket-1", name: NAME, launchDate: "2026-01-01", contextLength: 128000, pricing: { inputPerM: "1", outputPerM: "2" } }],
+    modelUsage: Object.entries(days).map(([date, totalTokens]) => ({ date, model: "acme/rocket-1", totalTokens })),
+    apps: [{ id: "formula", name: "=cmd|' /C calc'!A0" }],
+    appUsage: [{ app: "formula", model: "acme/rocket-1", period: "2026-01", totalTokens: "700" }],
+  });
+}
+
+function post(body: unknown, opts: { client?: string; type?: string; raw?: string } = {}) {
+  return sharePOST(
+    new Request(`${ORIGIN}/api/share`, {
+      method: "POST",
+      headers: { "content-type": opts.type ?? "application/json", host: "modelshare.test", "x-forwarded-for": opts.client ?? "203.0.113.7" },
+      body: opts.raw ?? JSON.stringify(body),
+    }),
+  );
+}
+const get = (handler: (r: Request) => Promise<Response>, path: string) => handler(new Request(`${ORIGIN}${path}`, { headers: { host: "modelshare.test" } }));
+const MODEL = { view: "model", subject: "acme/rocket-1", chart: "model-adoption", query: "from=2026-01-01&to=2026-01-31&interval=day" };
+
+describe.each(DRIVERS)("sharing on %s", (driver) => {
+  let h: TestDb;
+  const env = { ...process.env };
+  beforeAll(async () => {
+    h = await freshDb(driver);
+    holder.db = h.db;
+    await ingestText(h.db as Db, snapshot("2026-01-10T00:00:00Z", { "2026-01-01": "1000", "2026-01-02": "2000", "2026-01-03": "3000" }));
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  afterEach(() => {
+    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES"]) {
+      if (env[k] === undefined) delete process.env[k];
+      else process.env[k] = env[k];
+    }
+  });
+
+  it("pins a view: the pinned embed keeps its numbers after a restatement and a new day, live ones follow", async () => {
+    const res = await post(MODEL);
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.id).toMatch(/^[0-9A-Za-z]{12}$/);
+    expect(body).toMatchObject({
+      mode: "pinned",
+      url: `${ORIGIN}/s/${body.id}`,
+      pinnedUrl: `${ORIGIN}/s/${body.id}`,
+      liveUrl: `${ORIGIN}/models/acme/rocket-1?from=2026-01-01&to=2026-01-31&interval=day`,
+      embedUrl: `${ORIGIN}/embed/s/${body.id}/model-adoption`,
+      asOf: "2026-01-10T00:00:00.000Z",
+    });
+    expect(res.headers.get("location")).toBe(body.url);
+    const row = (await getPermalink(h.db as Db, body.id))!;
+    expect(row).toMatchObject({ view: "model", subject: "acme/rocket-1", chart: "model-adoption", query: "from=2026-01-01&to=2026-01-31&interval=day", mode: "pinned" });
+    expect(row.dataBytes).toBeGreaterThan(100);
+
+    const before = await (await get(embedGET, `/embed/s/${body.id}`)).text();
+    expect(before).toContain("used 6K tokens");
+    await ingestText(h.db as Db, snapshot("2026-01-20T00:00:00Z", { "2026-01-02": "9000", "2026-01-04": "4000" }));
+    const pinned = await (await get(embedGET, `/embed/s/${body.id}`)).text();
+    expect(pinned).toContain("used 6K tokens");
+    expect(pinned).toContain("Pinned: data as of 10 Jan 2026, 00:00 UTC");
+    expect(pinned).toContain(`&lt;b&gt;&quot;1&quot;&lt;/b&gt;`);
+    expect(pinned).toContain(`href="${ORIGIN}/s/${body.id}#model-adoption"`);
+    const live = await (await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`)).text();
+    expect(live).toContain("used 17K tokens");
+    expect(live).not.toContain("Pinned");
+  });
+
+  it("live permalinks store no data", async () => {
+    const body = await (await post({ ...MODEL, mode: "live" })).json();
+    expect(body.pinnedUrl).toBeNull();
+    const row = (await getPermalink(h.db as Db, body.id))!;
+    expect(row).toMatchObject({ mode: "live", data: null, dataBytes: 0 });
+    // Its embed follows the data.
+    expect(await (await get(embedGET, `/embed/s/${body.id}`)).text()).toContain("used 17K tokens");
+  });
+
+  it("refuses bad requests with located errors", async () => {
+    expect((await post(MODEL, { type: "text/plain" })).status).toBe(415);
+    expect((await post(null, { raw: "{nope" })).status).toBe(400);
+    const bad = async (body: unknown, status: number, path: string) => {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      const e = await res.json();
+      expect(e.error.details[0].path).toBe(path);
+    };
+    await bad({ view: "timeline" }, 400, "body.view");
+    await bad({ ...MODEL, query: "interval=fortnight" }, 400, "query.interval");
+    await bad({ ...MODEL, subject: null }, 400, "body.subject");
+    await bad({ view: "overview", subject: "x" }, 400, "body.subject");
+    await bad({ ...MODEL, chart: "vendor-ranking" }, 400, "body.chart");
+    expect((await post({ ...MODEL, subject: "acme/nothing" })).status).toBe(404);
+    expect((await post({ ...MODEL, query: "x".repeat(9000) })).status).toBe(413);
+    process.env.PERMALINK_MAX_BYTES = "200";
+    const big = await post(MODEL);
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.message).toMatch(/more than the 200 a pinned link stores/);
+  });
+
+  it("rate-limits creation per client and in total, with Retry-After", async () => {
+    process.env.SHARE_RATE_LIMIT = "2";
+    process.env.SHARE_RATE_LIMIT_GLOBAL = "100";
+    const a = { ...MODEL, mode: "live" };
+    expect((await post(a, { client: "198.51.100.1" })).status).toBe(201);
+    expect((await post(a, { client: "198.51.100.1" })).status).toBe(201);
+    const limited = await post(a, { client: "198.51.100.1" });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3000);
+    // The client is the last X-Forwarded-For hop (what a proxy appended), not what the client claims first.
+    expect((await post(a, { client: "198.51.100.9, 198.51.100.1" })).status).toBe(429);
+    expect((await post(a, { client: "198.51.100.2" })).status).toBe(201);
+    process.env.SHARE_RATE_LIMIT_GLOBAL = "1";
+    const global = await post(a, { client: "198.51.100.3" });
+    expect(global.status).toBe(429);
+    expect((await global.json()).error.message).toMatch(/on this server/);
+  });
+
+  it("embeds: 404 page for unknown permalinks and charts, still framable", async () => {
+    const res = await get(embedGET, "/embed/s/AAAAAAAAAAAA");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("Chart not found");
+    expect((await get(embedGET, "/embed/model/model-adoption/acme/nothing")).status).toBe(404);
+    expect((await get(embedGET, "/embed/model/compare-usage/acme/rocket-1")).status).toBe(404);
+  });
+
+  it("chart images: a 1200×630 PNG, an SVG download with escaped names", async () => {
+    const png = await get(imageGET, `/api/image/model/model-top-apps/acme/rocket-1?${MODEL.query}`);
+    expect(png.status).toBe(200);
+    const buf = Buffer.from(await png.arrayBuffer());
+    expect(buf.subarray(1, 4).toString()).toBe("PNG");
+    expect([buf.readUInt32BE(16), buf.readUInt32BE(20)]).toEqual([1200, 630]);
+    const svg = await get(imageGET, `/api/image/model/model-top-apps/acme/rocket-1?${MODEL.query}&format=svg&download=1&theme=dark`);
+    expect(svg.headers.get("content-disposition")).toBe('attachment; filename="model-top-apps.svg"');
+    const text = await svg.text();
+    expect(text).toContain("=cmd|&#39; /C calc&#39;!A0");
+    expect(text).not.toContain("<b>");
+    expect((await get(imageGET, "/api/image/model/model-top-apps/acme/nothing")).status).toBe(404);
+  });
+
+  it("oEmbed: a rich answer for pages and permalinks of this origin only", async () => {
+    const page = `${ORIGIN}/models/acme/rocket-1?${MODEL.query}#model-top-apps`;
+    const res = await get(oembedGET, `/api/oembed?url=${encodeURIComponent(page)}&maxwidth=480`);
+    expect(res.status).toBe(200);
+    const o = await res.json();
+    expect(o).toMatchObject({ type: "rich", version: "1.0", width: 480, provider_name: "Modelshare", thumbnail_width: 1200, thumbnail_height: 630 });
+    expect(o.title).toBe(`Rocket <b>"1"</b>: Top apps, 1 Jan 2026 – 4 Jan 2026`);
+    expect(o.html).toContain('title="Rocket &lt;b&gt;&quot;1&quot;&lt;/b&gt;: Top apps');
+    expect(o.html).toContain(`src="${ORIGIN}/embed/model/model-top-apps/acme/rocket-1?from=2026-01-01&amp;to=2026-01-31&amp;interval=day"`);
+    expect((await get(oembedGET, `/api/oembed?url=${encodeURIComponent("http://elsewhere.test/compare")}`)).status).toBe(404);
+    expect((await get(oembedGET, `/api/oembed?url=${encodeURIComponent(page)}&format=xml`)).status).toBe(501);
+  });
+});

@@ -1,0 +1,140 @@
+/** The embed page and the embed code: escaping, the CSP's script hash, themes, WordPress's protocol. */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { runInNewContext } from "node:vm";
+import { describe, expect, it } from "vitest";
+import type { Figure } from "@/lib/figures/types";
+import { EMBED_CSP, EMBED_SCRIPT, embedHtml } from "@/lib/share/embed-html";
+import { oembedResponse, oembedSize } from "@/lib/share/oembed";
+import { embedSnippet } from "@/lib/share/snippet";
+
+const HOSTILE = `<script>alert(1)</script>"'&`;
+const figure: Figure = {
+  chart: "compare-usage",
+  title: `Adoption of ${HOSTILE}`,
+  summary: `${HOSTILE} used 5B tokens.`,
+  provenance: { sources: [HOSTILE], asOf: null, citations: [`Source: ${HOSTILE}`], sample: true },
+  plot: {
+    type: "time",
+    kind: "line",
+    scale: "linear",
+    x: "day",
+    y: "tokens",
+    rows: [
+      { x: "2026-01-01", s0: 1, s1: 2 },
+      { x: "2026-01-02", s0: 2, s1: 1 },
+    ],
+    series: [
+      { key: "s0", label: HOSTILE, color: 0 },
+      { key: "s1", label: "Other", color: "other" },
+    ],
+  },
+  empty: null,
+};
+
+describe("embed page", () => {
+  const html = embedHtml({ figure, context: `Compare ${HOSTILE}`, theme: "dark", viewUrl: `https://m.example/compare?models=a,b#x"><script>`, pinned: { asOf: "2026-01-31T10:00:00.000Z" } });
+
+  it("has exactly one script, ours, allowed by its hash in the CSP", () => {
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain(`<script>${EMBED_SCRIPT}</script>`);
+    const hash = createHash("sha256").update(EMBED_SCRIPT).digest("base64");
+    expect(EMBED_CSP).toContain(`'sha256-${hash}'`);
+    expect(EMBED_CSP).toMatch(/default-src 'none'/);
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
+  });
+
+  it("escapes every external string", () => {
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;");
+    expect(html).toContain(`href="https://m.example/compare?models=a,b#x&quot;&gt;&lt;script&gt;"`);
+  });
+
+  it("sets the theme, labels pinned data and links back", () => {
+    expect(html).toMatch(/^<!doctype html><html lang="en" class="dark">/);
+    expect(html).toContain("Pinned: data as of 31 Jan 2026, 10:00 UTC");
+    expect(html).toContain('target="_blank" rel="noopener">View on Modelshare');
+    expect(embedHtml({ figure, context: "c", theme: "auto", viewUrl: "/", pinned: null })).toMatch(/^<!doctype html><html lang="en"><head>/);
+  });
+
+  it("draws one SVG per width band and a legend", () => {
+    expect(html.match(/<div class="v v\d"/g)).toHaveLength(5);
+    expect(html).toContain('<ul class="legend" aria-label="Legend">');
+  });
+});
+
+/** Runs the embed's script in a fake window and returns what it posted to its parent. */
+function runScript(hash: string) {
+  const posted: unknown[] = [];
+  let observer: (() => void) | null = null;
+  const body = { getBoundingClientRect: () => ({ height: 432.2 }) };
+  const win = {
+    location: { hash },
+    document: { body, addEventListener: () => {} },
+    parent: { postMessage: (m: unknown, o: string) => posted.push([m, o]) },
+    ResizeObserver: class {
+      constructor(cb: () => void) {
+        observer = cb;
+      }
+      observe() {}
+    },
+    addEventListener: () => {},
+  };
+  runInNewContext(EMBED_SCRIPT, { ...win, window: win });
+  return { posted, resize: () => observer?.() };
+}
+
+describe("height messages", () => {
+  it("posts its own message, and WordPress's only with a secret in the fragment", () => {
+    expect(runScript("").posted).toEqual([[{ type: "modelshare:height", height: 433 }, "*"]]);
+    expect(runScript("#?secret=Ab3dE5gH7k").posted).toEqual([
+      [{ type: "modelshare:height", height: 433 }, "*"],
+      [{ message: "height", value: 433, secret: "Ab3dE5gH7k" }, "*"],
+    ]);
+    const r = runScript("");
+    r.resize();
+    expect(r.posted).toHaveLength(1); // unchanged height: no new message
+  });
+
+  it("embed.js resizes only iframes whose window and origin sent the message", () => {
+    const src = readFileSync(path.join(process.cwd(), "public/embed.js"), "utf8");
+    const listeners: ((e: unknown) => void)[] = [];
+    const good = { src: "https://m.example/embed/compare/compare-usage", contentWindow: {}, style: {} as Record<string, string> };
+    const other = { src: "https://m.example/compare", contentWindow: {}, style: {} as Record<string, string> };
+    const win: Record<string, unknown> = {
+      addEventListener: (_: string, f: (e: unknown) => void) => listeners.push(f),
+      location: { href: "https://blog.example/post" },
+      document: { getElementsByTagName: () => [other, good] },
+      URL,
+    };
+    win.window = win;
+    runInNewContext(src, win);
+    const send = (source: unknown, origin: string, data: unknown) => listeners.forEach((f) => f({ source, origin, data }));
+    send(good.contentWindow, "https://evil.example", { type: "modelshare:height", height: 500 });
+    expect(good.style.height).toBeUndefined();
+    send(other.contentWindow, "https://m.example", { type: "modelshare:height", height: 500 });
+    expect(other.style.height).toBeUndefined();
+    send(good.contentWindow, "https://m.example", { type: "modelshare:height", height: 512.4 });
+    expect(good.style.height).toBe("513px");
+  });
+});
+
+describe("embed code and oEmbed", () => {
+  it("escapes the title and keeps the iframe responsive and lazy", () => {
+    const code = embedSnippet({ src: "https://m.example/embed/x?a=1&b=2", title: `A "quoted" <title>`, height: 480, script: "https://m.example/embed.js" });
+    expect(code).toBe(
+      '<iframe src="https://m.example/embed/x?a=1&amp;b=2" title="A &quot;quoted&quot; &lt;title&gt; (Modelshare)" width="720" height="480" loading="lazy" style="border:0;width:100%;max-width:720px" data-modelshare></iframe>\n' +
+        '<script async src="https://m.example/embed.js"></script>',
+    );
+  });
+
+  it("a rich response within maxwidth/maxheight", () => {
+    expect(oembedSize(540, 400, 300)).toEqual({ width: 400, height: 300 });
+    expect(oembedSize(540, 2000, null)).toEqual({ width: 720, height: 540 });
+    const o = oembedResponse({ origin: "https://m.example", target: { kind: "permalink", id: "abcDEF123456", chart: null }, chart: "compare-spend", title: HOSTILE, maxwidth: null, maxheight: null });
+    expect(o).toMatchObject({ type: "rich", version: "1.0", provider_name: "Modelshare", provider_url: "https://m.example/", thumbnail_url: "https://m.example/api/image/s/abcDEF123456/compare-spend", thumbnail_width: 1200, thumbnail_height: 630 });
+    expect(o.html).toContain('src="https://m.example/embed/s/abcDEF123456/compare-spend"');
+    expect(o.html).not.toContain("<script>alert");
+  });
+});
