@@ -46,11 +46,11 @@ export default defineConfig({
   },
   projects: [
     // The empty instance: a new user's first ingest.
-    { name: "empty", testIgnore: /(dashboard|sharing)\/.*\.spec\.ts/ },
+    { name: "empty", testIgnore: /[\\/]e2e[\\/](dashboard|sharing)[\\/]/ },
     // The dashboard's pages on the sample data.
-    { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SAMPLE_PORT}` } },
+    { name: "dashboard", testMatch: /[\\/]e2e[\\/]dashboard[\\/].*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SAMPLE_PORT}` } },
     // Permalinks, embeds (framed from a second origin), oEmbed, link previews, downloads, URL round trips.
-    { name: "sharing", testMatch: /sharing\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SHARE_PORT}` } },
+    { name: "sharing", testMatch: /[\\/]e2e[\\/]sharing[\\/].*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SHARE_PORT}` } },
   ],
   webServer: [
     {

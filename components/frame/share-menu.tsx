@@ -177,20 +177,18 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
               </button>
             )}
           </li>
-          <li>
-            <button type="button" className={item} aria-expanded={embedOpen} aria-controls={`${id}-embed`} onClick={() => setEmbedOpen((o) => !o)}>
-              Embed… <span aria-hidden="true">{embedOpen ? "▴" : "▾"}</span>
-            </button>
-          </li>
         </ul>
         {shownLink && (
-          <div className="px-2.5 pt-1">
+          <div className="px-2.5 pb-1">
             <label htmlFor={`${id}-link`} className="text-xs font-medium text-slate-600 dark:text-slate-400">
               Link
             </label>
             <input id={`${id}-link`} ref={linkField} readOnly value={shownLink} data-share-link className={field} onFocus={(e) => e.currentTarget.select()} />
           </div>
         )}
+        <button type="button" className={item} aria-expanded={embedOpen} aria-controls={`${id}-embed`} onClick={() => setEmbedOpen((o) => !o)}>
+          Embed… <span aria-hidden="true">{embedOpen ? "▴" : "▾"}</span>
+        </button>
         <div id={`${id}-embed`} hidden={!embedOpen} className="space-y-2 px-2.5 py-2">
           <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
             <legend className="sr-only">Embed data</legend>

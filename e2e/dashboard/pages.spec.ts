@@ -59,7 +59,7 @@ test("app page: volume and model mix, share metric and interval", async ({ page,
   await expect(summaryOf(page, "app-volume")).toContainText(`Kilo Code used ${formatTokens(api.tokens)} tokens`);
 
   const mix = await waitForChart(page, "app-model-mix");
-  await mix.getByRole("button", { name: "Share" }).click();
+  await mix.getByRole("group", { name: "Metric", exact: true }).getByRole("button", { name: "Share" }).click();
   await expect(page).toHaveURL(/metric=share/);
   await expect(summaryOf(page, "app-model-mix")).toContainText("of Kilo Code's tokens");
   await page.getByRole("group", { name: "Interval", exact: true }).getByRole("button", { name: "Week" }).click();

@@ -1,8 +1,9 @@
 /**
  * The embed page: one chart as a complete HTML document with no framework JavaScript — the chart is
  * server-drawn SVG (lib/figures/render), one variant per width band chosen by CSS media queries so text
- * stays readable from phones to wide columns, and one inline script (~0.7 KB) that posts the page's height
- * to the parent whenever it changes: `{type: "modelshare:height", height}` always, and WordPress's
+ * stays readable from phones to wide columns, and one inline script (~0.8 KB) that posts the page's height
+ * to the parent whenever it changes (and again when the parent asks with `{type: "modelshare:measure"}`,
+ * as embed.js does when it loads after the iframe): `{type: "modelshare:height", height}` always, and WordPress's
  * `{message: "height", value, secret}` when the URL's fragment carries `secret=` (WordPress adds
  * `#?secret=…` to the iframes it embeds and resizes them from these messages; in its sandbox, links are
  * opened through `{message: "link", value, secret}`). No cookies, no storage. Every external string is
@@ -36,6 +37,7 @@ export const EMBED_SCRIPT =
   `function post(){var n=Math.ceil(b.getBoundingClientRect().height);if(n===h||parent===window)return;h=n;` +
   `parent.postMessage({type:"modelshare:height",height:n},"*");if(s)parent.postMessage({message:"height",value:n,secret:s},"*")}` +
   `if(window.ResizeObserver)new ResizeObserver(post).observe(b);addEventListener("load",post);post();` +
+  `addEventListener("message",function(ev){var d=ev.data;if(ev.source===parent&&d&&d.type==="modelshare:measure"){h=0;post()}});` +
   `if(s)document.addEventListener("click",function(ev){var a=ev.target&&ev.target.closest&&ev.target.closest("a[href]");` +
   `if(a){ev.preventDefault();parent.postMessage({message:"link",value:a.href,secret:s},"*")}})})();`;
 

@@ -32,7 +32,8 @@ export async function shareMetadata(
   const target: ChartTarget = opts.permalink ? { kind: "permalink", id: opts.permalink.id, chart } : { kind: "live", address, chart };
   const image = { url: `${origin}${chartHref("/api/image", target)}`, width: 1200, height: 630, alt: figure ? `${figure.title}. ${figure.summary}` : title };
   return {
-    title: address.view === "overview" && !opts.permalink ? undefined : title,
+    // The overview keeps the site's own title (app/layout.tsx); every other page is titled by its view.
+    ...(address.view === "overview" && !opts.permalink ? {} : { title }),
     description,
     alternates: {
       canonical: pageUrl,

@@ -68,6 +68,7 @@ describe("embed page", () => {
 function runScript(hash: string) {
   const posted: unknown[] = [];
   let observer: (() => void) | null = null;
+  const listeners: ((e: unknown) => void)[] = [];
   const body = { getBoundingClientRect: () => ({ height: 432.2 }) };
   const win = {
     location: { hash },
@@ -79,10 +80,10 @@ function runScript(hash: string) {
       }
       observe() {}
     },
-    addEventListener: () => {},
+    addEventListener: (type: string, f: (e: unknown) => void) => type === "message" && listeners.push(f),
   };
   runInNewContext(EMBED_SCRIPT, { ...win, window: win });
-  return { posted, resize: () => observer?.() };
+  return { posted, resize: () => observer?.(), message: (e: unknown) => listeners.forEach((f) => f(e)), parent: win.parent };
 }
 
 describe("height messages", () => {
@@ -95,13 +96,19 @@ describe("height messages", () => {
     const r = runScript("");
     r.resize();
     expect(r.posted).toHaveLength(1); // unchanged height: no new message
+    r.message({ source: {}, data: { type: "modelshare:measure" } });
+    expect(r.posted).toHaveLength(1); // only the parent may ask
+    r.message({ source: r.parent, data: { type: "modelshare:measure" } });
+    expect(r.posted).toHaveLength(2); // embed.js arrived late and asks again
   });
 
   it("embed.js resizes only iframes whose window and origin sent the message", () => {
     const src = readFileSync(path.join(process.cwd(), "public/embed.js"), "utf8");
     const listeners: ((e: unknown) => void)[] = [];
-    const good = { src: "https://m.example/embed/compare/compare-usage", contentWindow: {}, style: {} as Record<string, string> };
-    const other = { src: "https://m.example/compare", contentWindow: {}, style: {} as Record<string, string> };
+    const asked: [unknown, string][] = [];
+    const frame = (src: string) => ({ src, contentWindow: { postMessage: (m: unknown, o: string) => asked.push([m, o]) }, style: {} as Record<string, string> });
+    const good = frame("https://m.example/embed/compare/compare-usage");
+    const other = frame("https://m.example/compare");
     const win: Record<string, unknown> = {
       addEventListener: (_: string, f: (e: unknown) => void) => listeners.push(f),
       location: { href: "https://blog.example/post" },
@@ -110,6 +117,7 @@ describe("height messages", () => {
     };
     win.window = win;
     runInNewContext(src, win);
+    expect(asked).toEqual([[{ type: "modelshare:measure" }, "https://m.example"]]); // only the embed is asked to measure
     const send = (source: unknown, origin: string, data: unknown) => listeners.forEach((f) => f({ source, origin, data }));
     send(good.contentWindow, "https://evil.example", { type: "modelshare:height", height: 500 });
     expect(good.style.height).toBeUndefined();

@@ -33,8 +33,12 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
     rowH = Math.max(Math.round(font * 1.5), Math.min(rowH, Math.floor(avail / (gridRows * most))));
     perPanel = Math.max(1, Math.min(most, Math.floor(avail / (gridRows * rowH))));
   }
-  const panelH = titleH + perPanel * rowH;
-  const scene = emptyScene(width, gridRows * panelH + (gridRows - 1) * gap);
+  // Each row of panels is as tall as its longest list.
+  const rowHeights = Array.from({ length: gridRows }, (_, r) =>
+    titleH + Math.max(1, ...panels.slice(r * cols, r * cols + cols).map((p) => Math.min(perPanel, p.items.length))) * rowH,
+  );
+  const rowTop = (r: number) => rowHeights.slice(0, r).reduce((a, b) => a + b + gap, 0);
+  const scene = emptyScene(width, rowTop(gridRows) - gap);
   const globalMax = Math.max(0, ...panels.flatMap((p) => p.items.map((i) => i.value)));
   // Label and value columns sized to the items; with a shared scale, the same for every panel so bars compare.
   const allItems = panels.flatMap((p) => p.items.slice(0, perPanel));
@@ -46,7 +50,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
 
   panels.forEach((panel, pi) => {
     const x0 = (pi % cols) * (panelW + gap);
-    const y0 = Math.floor(pi / cols) * (panelH + gap);
+    const y0 = rowTop(Math.floor(pi / cols));
     if (panel.title) {
       if (panel.color !== undefined) scene.shapes.push({ type: "circle", cx: r1(x0 + font * 0.45), cy: r1(y0 + font * 0.95), r: Math.round(font * 0.4), fill: colorPaint(panel.color) });
       const tx = panel.color !== undefined ? x0 + font * 1.2 : x0;
