@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { expectNoAxeViolations } from "../dashboard/helpers";
 import { COMPARE_QUERY, HOST, share } from "./helpers";
 
 const EMBED = `/embed/compare/compare-usage?${COMPARE_QUERY}`;
@@ -96,6 +97,7 @@ test("embeds: no cookies or storage, themes, screenshots, and the embed's JavaSc
       expect(bg).toBe(colorScheme === "dark" ? "rgb(15, 23, 42)" : "rgb(255, 255, 255)");
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `test-results/sharing/embed-${colorScheme}-${width}.png`, fullPage: true });
+      await expectNoAxeViolations(page);
     }
   }
   // A bar chart embed too (top apps side by side).

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "../dashboard/helpers";
 import { ingest } from "./helpers";
 
 /** A model of our own, so the figures are known exactly: 1B tokens a day from 20 to 28 Feb 2026. */
@@ -40,6 +41,8 @@ test("a pinned permalink keeps showing the shared numbers after a restatement an
   await page.goto(pinnedUrl);
   await expect(page.locator("[data-pinned]")).toContainText("Pinned: data as of 1 Mar 2026, 00:00 UTC");
   await expect(summary).toHaveText("From 20 Feb 2026 – 28 Feb 2026, Pin Model used 9B tokens, peaking at 1B (20 Feb 2026).");
+  await page.screenshot({ path: "test-results/sharing/pinned-1280.png", fullPage: true });
+  await expectNoAxeViolations(page);
   // The table view of the pinned chart: the old numbers, switched in place (the URL stays the permalink).
   await page.locator('[data-chart-id="model-adoption"]').getByRole("group", { name: /show as/ }).getByRole("button", { name: "Table" }).click();
   await expect(page).toHaveURL(pinnedUrl);

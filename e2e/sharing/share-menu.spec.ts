@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { expectNoAxeViolations } from "../dashboard/helpers";
 import { COMPARE_QUERY, pngSize } from "./helpers";
 
 test("the Share menu works from the keyboard: copy link, embed code, downloads; Escape closes and returns focus", async ({ page, baseURL }) => {
@@ -33,6 +34,7 @@ test("the Share menu works from the keyboard: copy link, embed code, downloads; 
   await expect(snippet).not.toHaveValue(/embed\.js/);
   await panel.getByRole("checkbox", { name: /Auto-resize/ }).check();
   await page.screenshot({ path: "test-results/sharing/share-menu-1280.png" });
+  await expectNoAxeViolations(page);
 
   // Pinned embed: creates a permalink and switches the code to it.
   await panel.getByRole("radio", { name: /Pinned/ }).check();

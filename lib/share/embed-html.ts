@@ -123,13 +123,13 @@ export function embedHtml({ figure: f, context, theme, viewUrl, pinned }: EmbedP
     `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">` +
     `<meta name="referrer" content="strict-origin-when-cross-origin"><meta http-equiv="Content-Security-Policy" content="${e(EMBED_CSP)}">` +
     `<title>${e(`${context}: ${f.title}`)} · Modelshare</title><style>${css()}</style></head><body>` +
-    `<figure data-chart-id="${e(f.chart)}" aria-labelledby="t" aria-describedby="d">` +
+    `<main><figure data-chart-id="${e(f.chart)}" aria-labelledby="t" aria-describedby="d">` +
     `<p class="ctx">${e(context)}</p><div class="head"><h1 id="t">${e(f.title)}</h1>${badge}</div>` +
     `<p id="d" class="summary">${e(f.summary)}</p>` +
     body +
     (f.footnote ? `<p class="note">${e(f.footnote)}</p>` : "") +
     `<figcaption><span>${source}</span><a href="${e(viewUrl)}" target="_blank" rel="noopener">View on Modelshare ↗</a></figcaption>` +
-    `</figure><script>${EMBED_SCRIPT}</script></body></html>`
+    `</figure></main><script>${EMBED_SCRIPT}</script></body></html>`
   );
 }
 
@@ -138,8 +138,8 @@ export function embedMessageHtml(message: string, homeUrl: string): string {
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<meta name="robots" content="noindex"><meta http-equiv="Content-Security-Policy" content="${e(EMBED_CSP)}"><title>Chart not found · Modelshare</title><style>${css()}</style></head><body>` +
-    `<figure aria-labelledby="t"><div class="head"><h1 id="t">Chart not found</h1></div><p class="summary">${e(message)}</p>` +
-    `<figcaption><span></span><a href="${e(homeUrl)}" target="_blank" rel="noopener">Modelshare ↗</a></figcaption></figure>` +
+    `<main><figure aria-labelledby="t"><div class="head"><h1 id="t">Chart not found</h1></div><p class="summary">${e(message)}</p>` +
+    `<figcaption><span></span><a href="${e(homeUrl)}" target="_blank" rel="noopener">Modelshare ↗</a></figcaption></figure></main>` +
     `<script>${EMBED_SCRIPT}</script></body></html>`
   );
 }
