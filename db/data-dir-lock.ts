@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -8,14 +8,26 @@ import path from "node:path";
 export function acquireDataDirLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, "modelshare.pid");
-  const holder = readPid(lockFile);
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new Error(
-      `The embedded database in ${dataDir} is in use by process ${holder}. ` +
-        "Stop that process, or ingest through the running server (POST /api/ingest), or set DATABASE_URL.",
-    );
+  // Create the file exclusively, so two processes starting together cannot both get it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lockFile, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 2) throw e;
+      const holder = readPid(lockFile);
+      if (holder && isAlive(holder)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${holder}` +
+            (holder === process.pid ? " (this process already has it open)" : "") +
+            ". Stop that process, or ingest through the running server (POST /api/ingest), or set DATABASE_URL.",
+        );
+      }
+      rmSync(lockFile, { force: true }); // left by a process that is gone
+    }
   }
-  writeFileSync(lockFile, String(process.pid));
   const release = () => {
     if (readPid(lockFile) === process.pid) rmSync(lockFile, { force: true });
   };

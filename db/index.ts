@@ -47,11 +47,16 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   return handle;
 }
 
+/**
+ * Session settings the queries rely on whatever the server's defaults: ISO dates (`date::text` is
+ * YYYY-MM-DD), UTC, and no JIT (it costs seconds on large plans and buys nothing for dashboard queries).
+ */
+const CONNECTION_SETTINGS = { DateStyle: "ISO, YMD", TimeZone: "UTC", jit: "off" };
+
 async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  // JIT compilation costs seconds on large plans and buys nothing for dashboard-sized queries.
-  const client = postgres(url, { max, onnotice: () => {}, connection: { jit: "off" } });
+  const client = postgres(url, { max, onnotice: () => {}, connection: CONNECTION_SETTINGS });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
@@ -85,7 +90,7 @@ async function migratePostgres(url: string): Promise<void> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: CONNECTION_SETTINGS });
   try {
     await client`select pg_advisory_lock(727274001)`;
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });

@@ -2,3 +2,8 @@
 export function iso(v: unknown): string {
   return (v instanceof Date ? v : new Date(String(v))).toISOString();
 }
+
+/** text[] columns: both drivers return a JS array; null (no value) is an empty list. */
+export function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : [];
+}

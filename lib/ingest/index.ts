@@ -1,6 +1,7 @@
 /** Ingest entry point shared by POST /api/ingest, the CLI and the collector: text in, summary out. */
 import { createHash } from "node:crypto";
 import type { Db } from "@/db";
+import { checkAsOfNotFutureOrThrow } from "./as-of";
 import { parseSnapshot } from "./detect";
 import { writeSnapshot, type IngestSummary } from "./write";
 
@@ -17,8 +18,14 @@ export interface IngestOptions {
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const snapshot = parseSnapshot(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
-  const checksum = snapshotChecksum(text, snapshot.asOf ? null : (opts.asOf ?? null));
-  return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: opts.asOf ?? opts.receivedAt ?? new Date() });
+  const receivedAt = opts.receivedAt ?? new Date();
+  const asOf = snapshot.asOf ?? opts.asOf ?? receivedAt;
+  checkAsOfNotFutureOrThrow(asOf, receivedAt, snapshot.asOfFromBody === false || !snapshot.asOf ? "query.asOf" : "as_of");
+  // A body that states its own date is the same snapshot whatever the caller passes; otherwise the
+  // caller's as_of is part of its identity.
+  const datedByBody = snapshot.asOf !== null && snapshot.asOfFromBody !== false;
+  const checksum = snapshotChecksum(text, datedByBody ? null : (opts.asOf ?? null));
+  return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: asOf });
 }
 
 /**

@@ -90,10 +90,15 @@ export interface ParsedSnapshot {
   source: string;
   /** When the source says the data was true; null = not stated (the caller supplies one, else receipt time). */
   asOf: Date | null;
+  /** false when `asOf` came from the caller (ParseContext) rather than the body (canonical CSV without `# capturedAt`). */
+  asOfFromBody?: boolean;
   /** Citation the charts must carry; `{as_of}` is replaced with the snapshot's as_of (YYYY-MM-DD). */
   citation: string;
   models: ModelRecord[];
   modelUsage: ModelUsageRow[];
+  /** The model usage states complete days (every model of each day, `other` included): the writer replaces
+   * those days from older snapshots of the same source instead of merging row by row. */
+  wholeDays?: boolean;
   apps: AppRecord[];
   appUsage: AppUsageRow[];
 }

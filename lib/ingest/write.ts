@@ -3,25 +3,33 @@
  *
  * Rules (each covered by test/integration/ingest.test.ts):
  * - Idempotent: a snapshot is identified by its checksum; the same one again changes nothing.
- * - Restatements: for one key — (day, model), (app, model, period), (model, price day) — the row from the
- *   snapshot with the newest as_of wins, whatever the arrival order. Equal as_of: the larger figure wins, so
- *   the outcome never depends on order.
+ * - Restatements: for one key — (day, model), (app, model, period), (model, price day), a model's or app's
+ *   description — the row from the snapshot with the newest as_of wins, whatever the arrival order. Equal
+ *   as_of: the larger figure (or description) wins, so the outcome never depends on order.
+ * - Whole days: a snapshot that states complete days (rankings-daily: top N + `other`) replaces the days it
+ *   states from older snapshots of the same source, so a model that fell into `other` is not counted twice;
+ *   a day already stated by a newer snapshot of that source is left as it is.
+ * - Sample data is replaced, not mixed: the first real snapshot into a database holding only the sample
+ *   clears it in the same transaction.
  * - Concurrency: ingests take one transaction-scoped advisory lock, so concurrent ingests run one by one and
  *   end in the same state as any sequential order (which, by the rule above, is a single state).
  * - Bulk: usage rows go through `INSERT … SELECT FROM unnest(…)`, a fixed number of statements per snapshot.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
+import { iso } from "@/lib/db/row-values";
 import { plainArray, textArray } from "@/lib/db/pg-array";
 import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
-import { resolveModels } from "./resolve-models";
+import { BUCKET, resolveModels } from "./resolve-models";
 
 export interface RowCounts {
   rows: number;
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Whole-day snapshots only: rows of older snapshots of the same source deleted from the days this one states. */
+  removed?: number;
 }
 
 export interface IngestSummary {
@@ -61,11 +69,12 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
-    const [existing] = await rowsOf<{ id: number; row_counts: IngestSummary["rows"] }>(
+    const [existing] = await rowsOf<StoredSnapshot>(
       tx,
-      sql`select id, row_counts from snapshots where checksum = ${opts.checksum}`,
+      sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${opts.checksum}`,
     );
-    if (existing) return duplicateSummary(Number(existing.id), existing.row_counts, base);
+    if (existing) return duplicateSummary(existing);
+    if (!opts.isSample) await replaceSampleData(tx);
 
     const [{ id: rawId }] = await rowsOf<{ id: number }>(
       tx,
@@ -76,10 +85,19 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
     const snapshotId = Number(rawId);
     const ctx: WriteContext = { tx, snapshotId, asOfIso };
 
-    const models = await upsertModels(ctx, snap.models);
+    const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
+    const models = await upsertModels(ctx, declared);
     const resolved = await resolveModels(tx, snap);
-    const prices = await upsertPrices(ctx, snap.models, resolved.declaredIds);
-    const modelUsage = await upsertModelUsage(ctx, snap.modelUsage, resolved.idOf);
+    const prices = await upsertPrices(ctx, declared, resolved.declaredIds);
+    const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap, opts.checksum) : { rows: snap.modelUsage, removed: 0 };
+    const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
+    const modelUsage: RowCounts = {
+      rows: snap.modelUsage.length,
+      inserted: written.inserted,
+      updated: written.updated,
+      unchanged: snap.modelUsage.length - written.inserted - written.updated,
+      ...(snap.wholeDays ? { removed: usageRows.removed } : {}),
+    };
     const apps = await upsertApps(ctx, snap);
     const appUsage = await upsertAppUsage(ctx, snap.appUsage, resolved.idOf);
 
@@ -95,11 +113,25 @@ interface WriteContext {
   asOfIso: string;
 }
 
-function duplicateSummary(snapshotId: number, stored: IngestSummary["rows"], base: Omit<IngestSummary, "snapshotId" | "duplicate" | "modelsCreated" | "rows">): IngestSummary {
+interface StoredSnapshot {
+  id: number;
+  format: ParsedSnapshot["format"];
+  source: string;
+  as_of: unknown;
+  citation: string;
+  row_counts: IngestSummary["rows"] | string;
+}
+
+/** The answer for a snapshot stored before: what was stored then, nothing written now. */
+function duplicateSummary(s: StoredSnapshot): IngestSummary {
+  const stored = (typeof s.row_counts === "string" ? JSON.parse(s.row_counts) : s.row_counts) as IngestSummary["rows"];
   const none = (c: RowCounts | undefined): RowCounts => ({ rows: c?.rows ?? 0, inserted: 0, updated: 0, unchanged: c?.rows ?? 0 });
   return {
-    snapshotId,
-    ...base,
+    snapshotId: Number(s.id),
+    format: s.format,
+    source: s.source,
+    asOf: iso(s.as_of),
+    citation: s.citation,
     duplicate: true,
     modelsCreated: 0,
     rows: {
@@ -121,10 +153,10 @@ function counts(total: number, returned: { inserted: string | number; changed: s
 
 const ZERO: RowCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
 
-async function upsertModels(ctx: WriteContext, all: ModelRecord[]): Promise<RowCounts> {
-  if (!all.length) return ZERO;
-  // A catalogue may list one identity twice; the last description wins.
-  const models = [...new Map(all.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()];
+async function upsertModels(ctx: WriteContext, models: ModelRecord[]): Promise<RowCounts> {
+  if (!models.length) return ZERO;
+  const bucket = models.find((m) => m.permaslug === BUCKET.permaslug);
+  if (bucket) throw new IngestError(422, `"${BUCKET.permaslug}" is the bucket of all other models, not a model`, [{ path: "models", message: `a model may not use the permaslug "${BUCKET.permaslug}"` }]);
   const json = JSON.stringify(
     models.map((m) => ({
       permaslug: m.permaslug,
@@ -144,14 +176,19 @@ async function upsertModels(ctx: WriteContext, all: ModelRecord[]): Promise<RowC
           from jsonb_to_recordset(${json}::jsonb)
             as x(permaslug text, variant text, public_id text, author text, name text, launch_date date, context_length int)
           on conflict (permaslug, variant) do update set
-            public_id = excluded.public_id, author = excluded.author, name = excluded.name,
-            launch_date = excluded.launch_date, context_length = excluded.context_length,
+            public_id = excluded.public_id, author = excluded.author,
+            -- a description that omits a fact does not erase what an earlier one said
+            name = coalesce(excluded.name, models.name),
+            launch_date = coalesce(excluded.launch_date, models.launch_date),
+            context_length = coalesce(excluded.context_length, models.context_length),
             in_catalogue = true, meta_as_of = excluded.meta_as_of
-          where models.meta_as_of is null or excluded.meta_as_of >= models.meta_as_of
+          where models.kind = 'model' and (models.meta_as_of is null
+            or (excluded.meta_as_of, excluded.public_id, coalesce(excluded.name, ''), coalesce(excluded.launch_date, '0001-01-01'), coalesce(excluded.context_length, -1))
+             > (models.meta_as_of, models.public_id, coalesce(models.name, ''), coalesce(models.launch_date, '0001-01-01'), coalesce(models.context_length, -1)))
           returning (xmax = 0) as ins)
         select count(*) filter (where ins) as inserted, count(*) as changed from up`,
   );
-  return counts(all.length, r);
+  return counts(models.length, r);
 }
 
 async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredIds: Map<ModelRecord, number>): Promise<RowCounts> {
@@ -170,7 +207,8 @@ async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredId
           on conflict (model_id, day) do update set
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-          where excluded.as_of > model_prices.as_of
+          where (excluded.as_of, coalesce(excluded.input_per_m, -1), coalesce(excluded.output_per_m, -1), coalesce(excluded.cache_read_per_m, -1))
+              > (model_prices.as_of, coalesce(model_prices.input_per_m, -1), coalesce(model_prices.output_per_m, -1), coalesce(model_prices.cache_read_per_m, -1))
           returning (xmax = 0) as ins)
         select count(*) filter (where ins) as inserted, count(*) as changed from up`,
   );
@@ -231,7 +269,9 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
             url = coalesce(excluded.url, apps.url),
             categories = coalesce(excluded.categories, apps.categories),
             meta_as_of = excluded.meta_as_of
-          where apps.meta_as_of is null or excluded.meta_as_of >= apps.meta_as_of
+          where apps.meta_as_of is null
+            or (excluded.meta_as_of, excluded.name, coalesce(excluded.slug, ''), coalesce(excluded.url, ''))
+             > (apps.meta_as_of, apps.name, coalesce(apps.slug, ''), coalesce(apps.url, ''))
           returning (xmax = 0) as ins)
         select count(*) filter (where ins) as inserted, count(*) as changed from up`,
   );
@@ -282,6 +322,48 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
     changed += Number(r.changed);
   }
   return counts(all.length, { inserted, changed });
+}
+
+/**
+ * For a snapshot stating complete days: drop its rows for days a newer snapshot of the same source already
+ * states (the newer partition stands), and delete older partitions of the days it states (a model that fell
+ * into `other` must not keep its old row beside the new `other`). Ties on as_of: the larger checksum is newer.
+ */
+async function replaceWholeDays(ctx: WriteContext, snap: ParsedSnapshot, checksum: string): Promise<{ rows: ModelUsageRow[]; removed: number }> {
+  const days = [...new Set(snap.modelUsage.map((r) => r.day))];
+  if (!days.length) return { rows: snap.modelUsage, removed: 0 };
+  const newer = sql`(s.as_of, s.checksum) > (${ctx.asOfIso}::timestamptz, ${checksum})`;
+  const owned = await rowsOf<{ day: string }>(
+    ctx.tx,
+    sql`select distinct u.day::text as day from model_usage_daily u join snapshots s on s.id = u.snapshot_id
+        where u.day = any(${plainArray(days)}::date[]) and s.format = ${snap.format} and s.source = ${snap.source} and ${newer}`,
+  );
+  const ownedDays = new Set(owned.map((o) => o.day));
+  const mine = ownedDays.size ? days.filter((d) => !ownedDays.has(d)) : days;
+  let removed = 0;
+  if (mine.length) {
+    const [r] = await rowsOf<{ n: number }>(
+      ctx.tx,
+      sql`with gone as (
+            delete from model_usage_daily u using snapshots s
+            where s.id = u.snapshot_id and u.day = any(${plainArray(mine)}::date[])
+              and s.format = ${snap.format} and s.source = ${snap.source} and not ${newer} and s.id <> ${ctx.snapshotId}
+            returning 1)
+          select count(*) as n from gone`,
+    );
+    removed = Number(r.n);
+  }
+  return { rows: ownedDays.size ? snap.modelUsage.filter((r) => !ownedDays.has(r.day)) : snap.modelUsage, removed };
+}
+
+/** The sample is a stand-in: when real data arrives into a database holding only the sample, it goes. */
+async function replaceSampleData(tx: Db): Promise<void> {
+  const [r] = await rowsOf<{ sample_only: boolean }>(
+    tx,
+    sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
+  );
+  if (!r?.sample_only) return;
+  await tx.execute(sql`truncate app_usage, model_usage_daily, model_prices, apps, models, snapshots`);
 }
 
 /**

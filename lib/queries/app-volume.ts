@@ -2,8 +2,9 @@
  * App volume over a date range, by (app, model), without ever adding overlapping periods twice.
  *
  * The rule (README "App usage periods"):
- * 1. Calendar rows: for each (app, model, month), day rows are used when that month has any; otherwise
- *    the month row is used. A month row overlapping the range counts whole, and `coverage` widens to say so.
+ * 1. Calendar rows: for each (app, model, month), the month row is used when there is one, unless day rows
+ *    cover every day of that month; day rows are used otherwise (no month row, or complete days). Never
+ *    both. A month row overlapping the range counts whole, and `coverage` widens to say so.
  * 2. Window rows (a source's own window, e.g. app-rankings' 90 days) are never added to calendar rows
  *    nor to each other: see getLatestWindows.
  * 3. Rows for all models (model null) and per-model rows are different breakdowns of the same tokens and
@@ -59,26 +60,34 @@ function filtersOf(q: { modelIds?: number[]; appIds?: string[]; allModels?: bool
 
 /**
  * Rule 1 as a row source: (app_id, model_id, period_kind, period_start, period_end, total_tokens, snapshot_id)
- * of the day rows inside [from, to] and the month rows overlapping it whose month has no day rows for the
- * same app and model. Day rows have period_start = period_end; the period_end conditions let the
- * (…, period_kind, period_end) indexes bound the scans.
+ * of the month rows overlapping [from, to] whose month is not fully covered by day rows, and the day rows
+ * inside [from, to] whose month has no such month row. Day rows have period_start = period_end; the
+ * period_end conditions let the (…, period_kind, period_end) indexes bound the scans.
  */
 export function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
   const where = filtersOf(q, "u");
+  // The month row `m` stands unless day rows cover every day of its month.
+  const monthStands = (m: string) => {
+    const a = sql.raw(m);
+    return sql`(select count(*) from app_usage d
+                where d.period_kind = 'day' and d.app_id = ${a}.app_id and d.model_id is not distinct from ${a}.model_id
+                  and d.period_end between ${a}.period_start and ${a}.period_end
+                  and d.period_start between ${a}.period_start and ${a}.period_end) < (${a}.period_end - ${a}.period_start + 1)`;
+  };
   return sql`(
     select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
     from app_usage u
     where u.period_kind = 'day' and u.period_end between ${q.from}::date and ${q.to}::date
       and u.period_start between ${q.from}::date and ${q.to}::date and ${where}
+      and not exists (
+        select 1 from app_usage m
+        where m.period_kind = 'month' and m.app_id = u.app_id and m.model_id is not distinct from u.model_id
+          and m.period_end >= u.period_start and m.period_start <= u.period_start and ${monthStands("m")})
     union all
     select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
     from app_usage u
     where u.period_kind = 'month' and u.period_end >= ${q.from}::date and u.period_start <= ${q.to}::date and ${where}
-      and not exists (
-        select 1 from app_usage d
-        where d.period_kind = 'day' and d.app_id = u.app_id and d.model_id is not distinct from u.model_id
-          and d.period_end between u.period_start and u.period_end
-          and d.period_start between u.period_start and u.period_end))`;
+      and ${monthStands("u")})`;
 }
 
 export async function getAppVolumes(db: Db, q: AppVolumeQuery): Promise<AppVolumes> {

@@ -6,6 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
+import { plainArray } from "@/lib/db/pg-array";
+import { stringList } from "@/lib/db/row-values";
 import { calendarPeriods, cumulativeSums, shareOf, sumTokens } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";
@@ -72,7 +74,7 @@ export async function topAppsFor(db: Db, series: ResolvedSeries | null, range: R
 export async function getAppMix(db: Db, appId: string, state: ViewState): Promise<AppMixResult> {
   const [app] = await rowsOf<Row>(db, sql`select app_id, name, url, categories from apps where app_id = ${appId}`);
   if (!app) throw new QueryError(404, `unknown app "${appId}"`, [{ path: "appId", message: `unknown app "${appId}"` }]);
-  const info = { appId: String(app.app_id), name: String(app.name), url: (app.url as string | null) ?? null, categories: toStringArray(app.categories) };
+  const info = { appId: String(app.app_id), name: String(app.name), url: (app.url as string | null) ?? null, categories: stringList(app.categories) };
   const bounds = await getDataBounds(db);
   const range = resolveRangeWith(bounds, state);
   const chosen = state.models.length ? await resolveModelRefs(db, state.models) : null;
@@ -167,13 +169,7 @@ async function summariesOf(db: Db, ids: number[]): Promise<Map<number, ModelSumm
   if (!ids.length) return new Map();
   const rows = await rowsOf<Row>(
     db,
-    sql`select ${MODEL_SUMMARY_COLUMNS} from models m ${LATEST_PRICE_JOIN} where m.id = any(${`{${[...new Set(ids)].join(",")}}`}::int4[])`,
+    sql`select ${MODEL_SUMMARY_COLUMNS} from models m ${LATEST_PRICE_JOIN} where m.id = any(${plainArray([...new Set(ids)])}::int4[])`,
   );
   return new Map(rows.map((r) => [Number(r.model_id), toModelSummary(r)]));
-}
-
-function toStringArray(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v === "string" && v.startsWith("{")) return v.slice(1, -1).split(",").filter(Boolean).map((s) => s.replace(/^"|"$/g, ""));
-  return [];
 }

@@ -48,8 +48,10 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
           from model_usage_daily u join s on s.model_id = u.model_id
           where u.day between ${range.from}::date and ${range.to}::date),
         priced as (
-          select d.*, p.input_per_m, p.output_per_m
-          from d left join lateral (
+          -- free variants cost nothing, listed price or not
+          select d.*, case when m.variant = 'free' then 0 else p.input_per_m end as input_per_m,
+                 case when m.variant = 'free' then 0 else p.output_per_m end as output_per_m
+          from d join models m on m.id = d.model_id left join lateral (
             select mp.input_per_m, mp.output_per_m from model_prices mp
             where mp.model_id = d.model_id
             order by (mp.day > d.day), abs(mp.day - d.day) limit 1) p on true)

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { iso } from "@/lib/db/row-values";
+import { iso, stringList } from "@/lib/db/row-values";
 
 export interface SnapshotInfo {
   id: number;
@@ -27,6 +27,16 @@ export interface DataStatus {
   recentSnapshots: SnapshotInfo[];
 }
 
+/**
+ * Rows in a big table without scanning it on every page view: the planner's estimate once the table is
+ * large (autovacuum keeps it near), an exact count while it is small or not yet analysed.
+ */
+function rowCount(table: "model_usage_daily" | "app_usage") {
+  return sql`(select case when c.reltuples >= 100000 then c.reltuples::bigint
+                          else (select count(*) from ${sql.identifier(table)}) end
+              from pg_class c where c.oid = ${table}::regclass)`;
+}
+
 /** What is stored and where it came from: the first thing a user needs to trust a chart. */
 export async function getDataStatus(db: Db, recent = 10): Promise<DataStatus> {
   const [totals] = await rowsOf<Record<string, unknown>>(
@@ -39,8 +49,8 @@ export async function getDataStatus(db: Db, recent = 10): Promise<DataStatus> {
           (select max(day)::text from model_usage_daily) as last_day,
           (select count(*)::int from models where kind = 'model') as model_count,
           (select count(*)::int from apps) as app_count,
-          (select count(*)::int from model_usage_daily) as model_day_rows,
-          (select count(*)::int from app_usage) as app_usage_rows,
+          ${rowCount("model_usage_daily")} as model_day_rows,
+          ${rowCount("app_usage")} as app_usage_rows,
           exists(select 1 from snapshots where is_sample) as has_sample`,
   );
   const snaps = await rowsOf<Record<string, unknown>>(
@@ -50,7 +60,7 @@ export async function getDataStatus(db: Db, recent = 10): Promise<DataStatus> {
   );
   return {
     snapshotCount: Number(totals.snapshot_count),
-    sources: toStringArray(totals.sources),
+    sources: stringList(totals.sources),
     latestAsOf: totals.latest_as_of ? iso(totals.latest_as_of) : null,
     firstDay: (totals.first_day as string) ?? null,
     lastDay: (totals.last_day as string) ?? null,
@@ -70,11 +80,4 @@ export async function getDataStatus(db: Db, recent = 10): Promise<DataStatus> {
       rowCounts: (typeof s.row_counts === "string" ? JSON.parse(s.row_counts) : s.row_counts) as SnapshotInfo["rowCounts"],
     })),
   };
-}
-
-/** text[] arrives as an array (both drivers parse it) or, defensively, as a literal. */
-function toStringArray(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v === "string") return v.replace(/^{|}$/g, "").split(",").filter(Boolean).map((s) => s.replace(/^"|"$/g, ""));
-  return [];
 }

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { textArray } from "@/lib/db/pg-array";
+import { plainArray, textArray } from "@/lib/db/pg-array";
 import { getDataBounds, resolveRangeWith } from "@/lib/view/range";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
 import { modelTotals } from "./model-totals";
@@ -28,7 +28,7 @@ async function queryModels(db: Db, lq: ListQuery): Promise<{ models: ModelListIt
   if (lq.authors?.length) filters.push(sql`m.author = any(${textArray(lq.authors)}::text[])`);
   if (lq.variant === "free") filters.push(sql`m.variant = 'free'`);
   if (lq.variant === "paid") filters.push(sql`m.variant <> 'free'`);
-  if (lq.ids?.length) filters.push(sql`m.id = any(${`{${lq.ids.join(",")}}`}::int4[])`);
+  if (lq.ids?.length) filters.push(sql`m.id = any(${plainArray(lq.ids)}::int4[])`);
   if (lq.permaslugs?.length) filters.push(sql`m.permaslug = any(${textArray(lq.permaslugs)}::text[])`);
   if (lq.q) {
     const p = likePattern(lq.q);

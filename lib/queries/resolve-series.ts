@@ -6,6 +6,7 @@
  * at `query.models[i]` (i = the series' index; `[i][j]` for the j-th member of an `a+b` sum).
  */
 import { sql } from "drizzle-orm";
+import { splitModelId } from "@/lib/ingest/values";
 import { rowsOf, type Db } from "@/db";
 import { plainArray, textArray } from "@/lib/db/pg-array";
 import type { VariantFilter } from "@/lib/view/state";
@@ -22,12 +23,6 @@ export interface ResolvedSeries {
   launchDate: string | null;
 }
 
-/** The variant after the last ':' (none = standard), as in lib/ingest/values.ts. */
-function splitRef(ref: string): { base: string; variant: string } {
-  const i = ref.lastIndexOf(":");
-  return i < 0 ? { base: ref, variant: "standard" } : { base: ref.slice(0, i), variant: ref.slice(i + 1) };
-}
-
 type ModelRow = ModelSummary & { inCatalogue: boolean };
 
 /** Looks up many references in one query; returns ref → model (absent when unknown). */
@@ -35,7 +30,7 @@ async function lookupRefs(db: Db, refs: string[]): Promise<Map<string, ModelRow>
   const unique = [...new Set(refs)];
   const out = new Map<string, ModelRow>();
   if (!unique.length) return out;
-  const bases = unique.map((r) => splitRef(r).base);
+  const bases = unique.map((r) => splitModelId(r).base);
   const rows = await rowsOf<Row>(
     db,
     sql`select ${MODEL_SUMMARY_COLUMNS}, m.kind
@@ -44,7 +39,7 @@ async function lookupRefs(db: Db, refs: string[]): Promise<Map<string, ModelRow>
         order by m.in_catalogue desc, m.meta_as_of desc nulls last, m.id desc`,
   );
   for (const ref of unique) {
-    const { base, variant } = splitRef(ref);
+    const { base, variant } = splitModelId(ref);
     const hit = rows.find((r) => r.public_id === ref) ?? rows.find((r) => r.permaslug === base && r.variant === variant);
     if (hit) out.set(ref, { ...toModelSummary(hit), inCatalogue: Boolean(hit.in_catalogue) });
   }

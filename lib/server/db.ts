@@ -12,7 +12,12 @@ export function getDbHandle(): Promise<DbHandle> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
     const handle = await openDb(dbOptionsFromEnv());
-    if (process.env.SAMPLE_DATA !== "off") await loadSampleDataIfEmpty(handle.db);
+    try {
+      if (process.env.SAMPLE_DATA !== "off") await loadSampleDataIfEmpty(handle.db);
+    } catch (err) {
+      await handle.close().catch(() => {}); // never leave a second PGlite open on the folder, or a pool behind
+      throw err;
+    }
     return handle;
   })().catch((err) => {
     delete holder[KEY]; // a database that was down may be up on the next request

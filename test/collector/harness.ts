@@ -1,5 +1,5 @@
 /** Runs the collector's CLI (lib/collector/cli.ts main) against the replay server and a fresh database. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -69,6 +69,7 @@ export async function harness(driver: Driver): Promise<Harness> {
     async close() {
       await server.close();
       await db.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

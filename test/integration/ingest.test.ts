@@ -24,7 +24,7 @@ describe.each(DRIVERS)("ingest on %s", (driver) => {
     const s = await ingestText(h.db, raw);
     expect(s.format).toBe("openrouter-rankings-daily");
     expect(s.asOf).toBe(new Date(body.meta.as_of).toISOString());
-    expect(s.rows.modelUsage).toEqual({ rows: body.data.length, inserted: body.data.length, updated: 0, unchanged: 0 });
+    expect(s.rows.modelUsage).toEqual({ rows: body.data.length, inserted: body.data.length, updated: 0, unchanged: 0, removed: 0 });
     expect(await count(h.db, "model_usage_daily")).toBe(body.data.length);
     expect(s.citation).toBe(`Source: OpenRouter (openrouter.ai/rankings), as of ${body.meta.as_of.slice(0, 10)}.`);
 

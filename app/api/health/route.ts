@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, toErrorResponse } from "@/lib/server/api-error";
 import { getDb } from "@/lib/server/db";
 import { getFreshness, staleAfterHoursFromEnv } from "@/lib/queries/freshness";
 
@@ -15,7 +16,8 @@ export async function GET() {
   try {
     const freshness = await getFreshness(await getDb(), { staleAfterHours: staleAfterHoursFromEnv() });
     return Response.json({ status: freshness.stale ? "stale" : "ok", database: "reachable", ...freshness }, { headers: NO_STORE });
-  } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: NO_STORE });
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: NO_STORE });
+    return toErrorResponse(err); // a bug is a 500, not an outage
   }
 }

@@ -157,6 +157,7 @@ export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
     format: "modelshare-csv",
     source,
     asOf,
+    asOfFromBody: Boolean(meta.capturedat),
     citation,
     models: [],
     modelUsage,

@@ -69,6 +69,7 @@ export function parseRankingsDaily(body: unknown, _ctx?: ParseContext): ParsedSn
     citation: OPENROUTER_CITATION,
     models: [],
     modelUsage,
+    wholeDays: true, // each day is the complete top N plus `other`
     apps: [],
     appUsage: [],
   };
