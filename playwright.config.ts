@@ -7,9 +7,10 @@ const PORT = Number(process.env.E2E_PORT) || 3217;
 /** A second server with the sample data loaded (the dashboard's correctness targets are defined on it). */
 export const SAMPLE_PORT = Number(process.env.E2E_SAMPLE_PORT) || 3218;
 export const E2E_INGEST_TOKEN = "e2e-ingest-token";
-/** Sharing (issue 4): its own sample-data server (its tests ingest restatements and hostile names) and a
- * second origin serving a page that embeds charts in iframes. */
+/** Sharing (issue 4): its own sample-data server, an empty one for the tests that ingest (a first real
+ * snapshot replaces the sample), and a second origin serving a page that embeds charts in iframes. */
 export const SHARE_PORT = Number(process.env.E2E_SHARE_PORT) || 3219;
+export const SHARE_INGEST_PORT = Number(process.env.E2E_SHARE_INGEST_PORT) || 3220;
 export const HOST_PORT = Number(process.env.E2E_HOST_PORT) || 3229;
 
 // The built app on an empty embedded database (no sample data), as a new user's first ingest would see it.
@@ -19,6 +20,9 @@ const sampleDir = process.env.E2E_SAMPLE_DATA_DIR || mkdtempSync(path.join(os.tm
 process.env.E2E_SAMPLE_DATA_DIR = sampleDir;
 const shareDir = process.env.E2E_SHARE_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-share-"));
 process.env.E2E_SHARE_DATA_DIR = shareDir;
+const shareIngestDir = process.env.E2E_SHARE_INGEST_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "modelshare-e2e-share-ingest-"));
+process.env.E2E_SHARE_INGEST_DATA_DIR = shareIngestDir;
+const INGESTING = /[\\/]e2e[\\/]sharing[\\/](hostile|permalink)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,7 +54,9 @@ export default defineConfig({
     // The dashboard's pages on the sample data.
     { name: "dashboard", testMatch: /[\\/]e2e[\\/]dashboard[\\/].*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SAMPLE_PORT}` } },
     // Permalinks, embeds (framed from a second origin), oEmbed, link previews, downloads, URL round trips.
-    { name: "sharing", testMatch: /[\\/]e2e[\\/]sharing[\\/].*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SHARE_PORT}` } },
+    { name: "sharing", testMatch: /[\\/]e2e[\\/]sharing[\\/].*\.spec\.ts$/, testIgnore: INGESTING, use: { baseURL: `http://127.0.0.1:${SHARE_PORT}` } },
+    // Pinned permalinks across restatements, hostile names: they ingest, so they get an instance of their own.
+    { name: "sharing-ingest", testMatch: INGESTING, use: { baseURL: `http://127.0.0.1:${SHARE_INGEST_PORT}` } },
   ],
   webServer: [
     {
@@ -87,6 +93,20 @@ export default defineConfig({
       env: {
         DATABASE_URL: "",
         DATA_DIR: shareDir,
+        INGEST_TOKEN: E2E_INGEST_TOKEN,
+        SHARE_RATE_LIMIT: "500",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${SHARE_INGEST_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${SHARE_INGEST_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: "",
+        DATA_DIR: shareIngestDir,
+        SAMPLE_DATA: "off",
         INGEST_TOKEN: E2E_INGEST_TOKEN,
         SHARE_RATE_LIMIT: "500",
         NEXT_TELEMETRY_DISABLED: "1",
