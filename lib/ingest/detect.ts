@@ -71,17 +71,19 @@ export function detectJsonFormat(body: unknown): FormatId | null {
   return null;
 }
 
+/** The parser of each JSON format, by format id: one dispatch for detection and for parseAs. */
+const JSON_PARSERS = {
+  "modelshare-json": parseModelshareJson,
+  "openrouter-rankings-daily": parseRankingsDaily,
+  "openrouter-app-rankings": parseAppRankings,
+  "openrouter-models": parseOpenRouterModels,
+} satisfies Partial<Record<FormatId, (body: unknown, ctx: ParseContext) => ParsedSnapshot>>;
+
+type JsonFormat = keyof typeof JSON_PARSERS;
+
 function parseJsonSnapshot(body: unknown, ctx: ParseContext): ParsedSnapshot {
-  switch (detectJsonFormat(body)) {
-    case "modelshare-json":
-      return parseModelshareJson(body, ctx);
-    case "openrouter-rankings-daily":
-      return parseRankingsDaily(body, ctx);
-    case "openrouter-app-rankings":
-      return parseAppRankings(body, ctx);
-    case "openrouter-models":
-      return parseOpenRouterModels(body, ctx);
-  }
+  const format = detectJsonFormat(body);
+  if (format && format in JSON_PARSERS) return JSON_PARSERS[format as JsonFormat](body, ctx);
   let hint = "";
   if (isRecord(body) && typeof body.format === "string") hint = ` (format ${JSON.stringify(body.format)} is not supported)`;
   else if (isRecord(body) && Array.isArray(body.data) && !body.data.some(isRecord)) hint = " (data has no rows to recognise)";
@@ -139,15 +141,5 @@ export function parseAs(format: FormatId, text: string, ctx: ParseContext): Pars
     case "modelshare-csv":
       return parseModelshareCsv(stripBom(text), ctx);
   }
-  const body = parseJsonText(text);
-  switch (format) {
-    case "modelshare-json":
-      return parseModelshareJson(body, ctx);
-    case "openrouter-rankings-daily":
-      return parseRankingsDaily(body, ctx);
-    case "openrouter-app-rankings":
-      return parseAppRankings(body, ctx);
-    case "openrouter-models":
-      return parseOpenRouterModels(body, ctx);
-  }
+  return JSON_PARSERS[format](parseJsonText(text), ctx);
 }
