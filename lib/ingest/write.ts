@@ -15,7 +15,7 @@
  *   end in the same state as any sequential order (which, by the rule above, is a single state).
  * - Bulk: usage rows go through `INSERT … SELECT FROM unnest(…)`, a fixed number of statements per snapshot.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { iso } from "@/lib/db/row-values";
 import { plainArray, textArray } from "@/lib/db/pg-array";
@@ -144,10 +144,39 @@ function duplicateSummary(s: StoredSnapshot): IngestSummary {
   };
 }
 
+interface Changed {
+  inserted: number;
+  changed: number;
+}
+
+/**
+ * Runs an `insert … on conflict do update … where …` and counts what it did in one round trip: rows it
+ * inserted (xmax = 0) and rows it inserted or updated; rows the where clause kept are not returned.
+ */
+async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
+  const [r] = await rowsOf<{ inserted: string | number; changed: string | number }>(
+    tx,
+    sql`with up as (${insert} returning (xmax = 0) as ins)
+        select count(*) filter (where ins) as inserted, count(*) as changed from up`,
+  );
+  return { inserted: Number(r.inserted), changed: Number(r.changed) };
+}
+
+/** Bulk statements in chunks of CHUNK rows (bounded parameter size), their counts summed. */
+async function inChunks<T>(rows: T[], run: (chunk: T[]) => Promise<Changed>): Promise<Changed> {
+  const total: Changed = { inserted: 0, changed: 0 };
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const r = await run(rows.slice(start, start + CHUNK));
+    total.inserted += r.inserted;
+    total.changed += r.changed;
+  }
+  return total;
+}
+
 /** Counts from `insert … returning (xmax = 0)`: fresh rows report xmax 0, updated rows their locker. */
-function counts(total: number, returned: { inserted: string | number; changed: string | number }): RowCounts {
-  const inserted = Number(returned.inserted);
-  const updated = Number(returned.changed) - inserted;
+function counts(total: number, returned: Changed): RowCounts {
+  const inserted = returned.inserted;
+  const updated = returned.changed - inserted;
   return { rows: total, inserted, updated, unchanged: total - inserted - updated };
 }
 
@@ -168,10 +197,9 @@ async function upsertModels(ctx: WriteContext, models: ModelRecord[]): Promise<R
       context_length: m.contextLength,
     })),
   );
-  const [r] = await rowsOf<{ inserted: number; changed: number }>(
+  const r = await upsertCounting(
     ctx.tx,
-    sql`with up as (
-          insert into models (permaslug, variant, public_id, author, name, launch_date, context_length, in_catalogue, meta_as_of)
+    sql`insert into models (permaslug, variant, public_id, author, name, launch_date, context_length, in_catalogue, meta_as_of)
           select permaslug, variant, public_id, author, name, launch_date, context_length, true, ${ctx.asOfIso}::timestamptz
           from jsonb_to_recordset(${json}::jsonb)
             as x(permaslug text, variant text, public_id text, author text, name text, launch_date date, context_length int)
@@ -184,9 +212,7 @@ async function upsertModels(ctx: WriteContext, models: ModelRecord[]): Promise<R
             in_catalogue = true, meta_as_of = excluded.meta_as_of
           where models.kind = 'model' and (models.meta_as_of is null
             or (excluded.meta_as_of, excluded.public_id, coalesce(excluded.name, ''), coalesce(excluded.launch_date, '0001-01-01'), coalesce(excluded.context_length, -1))
-             > (models.meta_as_of, models.public_id, coalesce(models.name, ''), coalesce(models.launch_date, '0001-01-01'), coalesce(models.context_length, -1)))
-          returning (xmax = 0) as ins)
-        select count(*) filter (where ins) as inserted, count(*) as changed from up`,
+             > (models.meta_as_of, models.public_id, coalesce(models.name, ''), coalesce(models.launch_date, '0001-01-01'), coalesce(models.context_length, -1)))`,
   );
   return counts(models.length, r);
 }
@@ -195,10 +221,9 @@ async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredId
   const priced = models.filter((m) => m.price);
   if (!priced.length) return ZERO;
   const day = ctx.asOfIso.slice(0, 10);
-  const [r] = await rowsOf<{ inserted: number; changed: number }>(
+  const r = await upsertCounting(
     ctx.tx,
-    sql`with up as (
-          insert into model_prices (model_id, day, input_per_m, output_per_m, cache_read_per_m, snapshot_id, as_of)
+    sql`insert into model_prices (model_id, day, input_per_m, output_per_m, cache_read_per_m, snapshot_id, as_of)
           select m, ${day}::date, i, o, c, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
           from unnest(${plainArray(priced.map((m) => declaredIds.get(m)!))}::int4[],
                       ${plainArray(priced.map((m) => m.price!.inputPerM))}::numeric[],
@@ -208,9 +233,7 @@ async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredId
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
           where (excluded.as_of, coalesce(excluded.input_per_m, -1), coalesce(excluded.output_per_m, -1), coalesce(excluded.cache_read_per_m, -1))
-              > (model_prices.as_of, coalesce(model_prices.input_per_m, -1), coalesce(model_prices.output_per_m, -1), coalesce(model_prices.cache_read_per_m, -1))
-          returning (xmax = 0) as ins)
-        select count(*) filter (where ins) as inserted, count(*) as changed from up`,
+              > (model_prices.as_of, coalesce(model_prices.input_per_m, -1), coalesce(model_prices.output_per_m, -1), coalesce(model_prices.cache_read_per_m, -1))`,
   );
   return counts(priced.length, r);
 }
@@ -219,15 +242,11 @@ type IdOf = (ref: ModelRef) => number;
 
 async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: IdOf): Promise<RowCounts> {
   const rows = collapseDuplicates(all, (r) => `${r.day}|${idOf(r.model)}`);
-  let inserted = 0;
-  let changed = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+  return counts(all.length, await inChunks(rows, (chunk) => {
     const col = (f: (r: ModelUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
-    const [r] = await rowsOf<{ inserted: number; changed: number }>(
+    return upsertCounting(
       ctx.tx,
-      sql`with up as (
-            insert into model_usage_daily (day, model_id, total_tokens, prompt_tokens, completion_tokens,
+      sql`insert into model_usage_daily (day, model_id, total_tokens, prompt_tokens, completion_tokens,
                                            reasoning_tokens, cached_tokens, requests, snapshot_id, as_of)
             select d, m, t, p, c, r, k, q, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
             from unnest(${col((r) => r.day)}::date[], ${col((r) => idOf(r.model))}::int4[],
@@ -240,14 +259,9 @@ async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: I
               completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
               cached_tokens = excluded.cached_tokens, requests = excluded.requests,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where (excluded.as_of, excluded.total_tokens) > (model_usage_daily.as_of, model_usage_daily.total_tokens)
-            returning (xmax = 0) as ins)
-          select count(*) filter (where ins) as inserted, count(*) as changed from up`,
+            where (excluded.as_of, excluded.total_tokens) > (model_usage_daily.as_of, model_usage_daily.total_tokens)`,
     );
-    inserted += Number(r.inserted);
-    changed += Number(r.changed);
-  }
-  return counts(all.length, { inserted, changed });
+  }));
 }
 
 async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowCounts> {
@@ -257,10 +271,9 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
   const json = JSON.stringify(
     [...byId.values()].map((a) => ({ app_id: a.appId, name: a.name, slug: a.slug ?? null, url: a.url ?? null, categories: a.categories ?? null })),
   );
-  const [r] = await rowsOf<{ inserted: number; changed: number }>(
+  const r = await upsertCounting(
     ctx.tx,
-    sql`with up as (
-          insert into apps (app_id, name, slug, url, categories, meta_as_of)
+    sql`insert into apps (app_id, name, slug, url, categories, meta_as_of)
           select app_id, name, slug, url, array(select jsonb_array_elements_text(categories)), ${ctx.asOfIso}::timestamptz
           from jsonb_to_recordset(${json}::jsonb) as x(app_id text, name text, slug text, url text, categories jsonb)
           on conflict (app_id) do update set
@@ -271,9 +284,7 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
             meta_as_of = excluded.meta_as_of
           where apps.meta_as_of is null
             or (excluded.meta_as_of, excluded.name, coalesce(excluded.slug, ''), coalesce(excluded.url, ''))
-             > (apps.meta_as_of, apps.name, coalesce(apps.slug, ''), coalesce(apps.url, ''))
-          returning (xmax = 0) as ins)
-        select count(*) filter (where ins) as inserted, count(*) as changed from up`,
+             > (apps.meta_as_of, apps.name, coalesce(apps.slug, ''), coalesce(apps.url, ''))`,
   );
   // An app usage row may name an app described only by an earlier snapshot; anything else is unknown.
   const referenced = [...new Set(snap.appUsage.map((u) => u.appId))].filter((id) => !byId.has(id));
@@ -297,15 +308,11 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
     all,
     (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
   );
-  let inserted = 0;
-  let changed = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+  return counts(all.length, await inChunks(rows, (chunk) => {
     const col = (f: (r: AppUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
-    const [r] = await rowsOf<{ inserted: number; changed: number }>(
+    return upsertCounting(
       ctx.tx,
-      sql`with up as (
-            insert into app_usage (app_id, model_id, period_kind, period_start, period_end, total_tokens, requests, rank, snapshot_id, as_of)
+      sql`insert into app_usage (app_id, model_id, period_kind, period_start, period_end, total_tokens, requests, rank, snapshot_id, as_of)
             select a, m, k, s, e, t, q, r, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
             from unnest(${textArray(chunk.map((r) => r.appId))}::text[], ${col((r) => (r.model ? idOf(r.model) : null))}::int4[],
                         ${col((r) => r.periodKind)}::text[], ${col((r) => r.periodStart)}::date[], ${col((r) => r.periodEnd)}::date[],
@@ -314,14 +321,9 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
             on conflict (app_id, model_id, period_kind, period_start, period_end) do update set
               total_tokens = excluded.total_tokens, requests = excluded.requests, rank = excluded.rank,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where (excluded.as_of, excluded.total_tokens) > (app_usage.as_of, app_usage.total_tokens)
-            returning (xmax = 0) as ins)
-          select count(*) filter (where ins) as inserted, count(*) as changed from up`,
+            where (excluded.as_of, excluded.total_tokens) > (app_usage.as_of, app_usage.total_tokens)`,
     );
-    inserted += Number(r.inserted);
-    changed += Number(r.changed);
-  }
-  return counts(all.length, { inserted, changed });
+  }));
 }
 
 /**

@@ -49,6 +49,11 @@ function decode(segment: string): string | null {
   }
 }
 
+/** A page's subject from its path segments: each decoded (kept as is when malformed), joined by "/". */
+export function subjectFromSegments(segments: string[]): string {
+  return segments.map((s) => decode(s) ?? s).join("/");
+}
+
 /** The page of a view: "/", "/models/google/gemini-3-flash-preview", "/apps/kilo-code"… */
 export function pagePath(view: View, subject: string | null): string {
   if (!needsSubject(view) || subject === null) return VIEW_PATHS[view];

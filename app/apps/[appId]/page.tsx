@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { UnknownSubject } from "@/components/unknown-subject";
 import { APP_DEFAULTS } from "@/components/views/app/queries";
 import { AppView } from "@/components/views/app/app-view";
 import { viewDataFor } from "@/lib/server/view-data";
@@ -6,23 +6,16 @@ import { shareMetadata } from "@/lib/share/metadata";
 import { viewTitle } from "@/lib/share/view-title";
 import type { PageSearchParams } from "@/lib/ui/server-data";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
-import type { ViewAddress } from "@/lib/view/address";
+import { subjectFromSegments, type ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ appId: string }>;
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 async function addressOf(params: Params, searchParams: PageSearchParams): Promise<ViewAddress> {
-  return { view: "app", subject: decode((await params).appId), state: parseViewState(await searchParams, APP_DEFAULTS).state };
+  return { view: "app", subject: subjectFromSegments([(await params).appId]), state: parseViewState(await searchParams, APP_DEFAULTS).state };
 }
 
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
@@ -36,19 +29,7 @@ export default async function AppPage({ params, searchParams }: { params: Params
   const data = await viewDataFor(address);
   if (data.view !== "app") throw new Error("app data expected");
   if (!data.mix) {
-    return (
-      <div className="space-y-3">
-        <h1 className="text-2xl font-semibold tracking-tight">App “{appId}”</h1>
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          {data.error}
-        </p>
-        <p className="text-sm">
-          <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
-            Back to the overview
-          </Link>
-        </p>
-      </div>
-    );
+    return <UnknownSubject title={`App “${appId}”`} error={data.error} />;
   }
   const app = data.mix.data.app;
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UnknownSubject } from "@/components/unknown-subject";
 import { MODEL_DEFAULTS } from "@/components/views/model/queries";
 import { ModelView } from "@/components/views/model/model-view";
 import { viewDataFor } from "@/lib/server/view-data";
@@ -7,27 +8,16 @@ import { viewTitle } from "@/lib/share/view-title";
 import type { PageSearchParams } from "@/lib/ui/server-data";
 import { shortName } from "@/lib/ui/labels";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
-import type { ViewAddress } from "@/lib/view/address";
+import { subjectFromSegments, type ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string[] }>;
 
-function refOf(segments: string[]): string {
-  return segments
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    })
-    .join("/");
-}
 
 async function addressOf(params: Params, searchParams: PageSearchParams): Promise<ViewAddress> {
-  return { view: "model", subject: refOf((await params).id), state: parseViewState(await searchParams, MODEL_DEFAULTS).state };
+  return { view: "model", subject: subjectFromSegments((await params).id), state: parseViewState(await searchParams, MODEL_DEFAULTS).state };
 }
 
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
@@ -42,18 +32,10 @@ export default async function ModelPage({ params, searchParams }: { params: Para
   if (data.view !== "model") throw new Error("model data expected");
   if (!data.detail) {
     return (
-      <div className="space-y-3">
-        <h1 className="text-2xl font-semibold tracking-tight">{ref}</h1>
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          {data.error}
-        </p>
-        <p className="text-sm">
-          <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
-            Back to the overview
-          </Link>{" "}
-          to pick a model from the rankings.
-        </p>
-      </div>
+      <UnknownSubject title={ref} error={data.error}>
+        {" "}
+        to pick a model from the rankings.
+      </UnknownSubject>
     );
   }
   const m = data.detail.model;
