@@ -10,7 +10,8 @@ export async function settle<T>(p: Promise<T>): Promise<{ data: T; error: null }
     return { data: await p, error: null };
   } catch (err) {
     if (err instanceof QueryError) {
-      const detail = err.details.map((d) => d.message).join("; ");
+      // Details that only repeat the message add nothing.
+      const detail = err.details.map((d) => d.message).filter((m) => !err.message.includes(m)).join("; ");
       return { data: null, error: detail ? `${err.message}: ${detail}` : err.message };
     }
     throw err;
