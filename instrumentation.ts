@@ -1,7 +1,8 @@
 /** Runs once when the server starts: migrate and load sample data before the first request, not during it. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDbHandle } = await import("@/lib/server/db");
+  const { closeDatabaseOnSignals, getDbHandle } = await import("@/lib/server/db");
+  closeDatabaseOnSignals();
   const started = Date.now();
   try {
     const handle = await getDbHandle();

@@ -70,6 +70,7 @@ export default defineConfig({
         SAMPLE_DATA: "off",
         INGEST_TOKEN: E2E_INGEST_TOKEN,
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "1",
       },
     },
     {
@@ -83,6 +84,7 @@ export default defineConfig({
         DATA_DIR: sampleDir,
         INGEST_TOKEN: E2E_INGEST_TOKEN,
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "1",
       },
     },
     {
@@ -96,6 +98,7 @@ export default defineConfig({
         INGEST_TOKEN: E2E_INGEST_TOKEN,
         SHARE_RATE_LIMIT: "500",
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "1",
       },
     },
     {
@@ -110,6 +113,7 @@ export default defineConfig({
         INGEST_TOKEN: E2E_INGEST_TOKEN,
         SHARE_RATE_LIMIT: "500",
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "1",
       },
     },
     {

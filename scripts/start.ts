@@ -42,7 +42,7 @@ async function main() {
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, INGEST_TOKEN: token, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, INGEST_TOKEN: token, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));

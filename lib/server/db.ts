@@ -29,3 +29,23 @@ export function getDbHandle(): Promise<DbHandle> {
 export async function getDb() {
   return (await getDbHandle()).db;
 }
+
+const SIGNALS = Symbol.for("modelshare.db.signals");
+
+/**
+ * SIGTERM and SIGINT close the database before the process exits: PGlite then checkpoints (a killed PGlite
+ * recovers like a crashed server, and its sequences jump), and a Postgres pool ends its sessions.
+ * `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next's own handler does not exit first.
+ */
+export function closeDatabaseOnSignals(): void {
+  const g = globalThis as { [SIGNALS]?: true } & Holder;
+  if (g[SIGNALS]) return;
+  g[SIGNALS] = true;
+  for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+    process.once(signal, () => {
+      const closing = (g[KEY] ?? Promise.resolve(null)).then((h) => h?.close()).catch(() => {});
+      const deadline = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+      void Promise.race([closing, deadline]).finally(() => process.exit(code));
+    });
+  }
+}

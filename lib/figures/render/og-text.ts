@@ -4,7 +4,7 @@
  * internet, and a preview must never depend on it. So common symbols get ASCII stand-ins and everything
  * else outside the font becomes "?" (and bidi controls go, as everywhere: lib/ui/labels.ts).
  */
-import { cleanText } from "@/lib/ui/labels";
+import { boundText, stripControls } from "@/lib/ui/labels";
 import { OG_FONT_RANGES } from "./og-glyphs";
 
 const STAND_INS: Record<string, string> = { "©": "(c)", "®": "(R)", "™": "TM", "↗": "", "✓": "v", "✔": "v", "\u00a0": " " };
@@ -24,9 +24,12 @@ function covered(cp: number): boolean {
   return false;
 }
 
+/** No text item of a picture is longer than this (names are already bounded: lib/ui/labels.ts). */
+export const MAX_TEXT = 600;
+
 export function ogText(s: string): string {
   let out = "";
-  for (const ch of cleanText(s)) {
+  for (const ch of stripControls(boundText(s, MAX_TEXT))) {
     if (ch in STAND_INS) out += STAND_INS[ch];
     else if (EMOJI.test(ch) && !/[0-9#*]/.test(ch)) out += "?";
     else out += covered(ch.codePointAt(0)!) ? ch : "?";

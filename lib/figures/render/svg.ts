@@ -2,6 +2,8 @@
  * Scene → SVG markup. Every text and attribute value is escaped (external strings such as app names can
  * hold `<script>` or quotes); lone surrogates and non-characters, which make XML invalid, become U+FFFD.
  */
+import { boundText } from "@/lib/ui/labels";
+import { MAX_TEXT } from "./og-text";
 import { paint, type Palette } from "./palette";
 import type { Scene, Shape, TextItem } from "./scene";
 
@@ -47,7 +49,8 @@ function shapeSvg(s: Shape, p: Palette): string {
 
 function textSvg(t: TextItem, p: Palette): string {
   const a = attrs({ x: t.x, y: t.y, "font-size": t.size, fill: paint(p, t.paint), "text-anchor": t.anchor === "start" ? undefined : t.anchor, "font-weight": t.weight === 600 ? 600 : undefined });
-  return `<text${a}>${t.full ? `<title>${escapeXml(t.full)}</title>` : ""}${escapeXml(t.text)}</text>`;
+  const bounded = (text: string) => escapeXml(boundText(text, MAX_TEXT));
+  return `<text${a}>${t.full ? `<title>${bounded(t.full)}</title>` : ""}${bounded(t.text)}</text>`;
 }
 
 export interface SvgOptions {
