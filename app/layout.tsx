@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Providers } from "@/components/providers";
 import { NavLinks } from "@/components/ui/nav-links";
 import { THEME_SCRIPT, ThemeToggle } from "@/components/ui/theme-toggle";
+import { themeCss } from "@/lib/figures/palette";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,6 +17,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <head>
         {/* Our own constant script (no external strings): applies a saved theme before first paint. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* Chart colours from the one palette (constants, no external strings). */}
+        <style dangerouslySetInnerHTML={{ __html: themeCss() }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">

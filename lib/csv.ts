@@ -94,15 +94,17 @@ function withProvenance(header: string[], rows: CsvCell[][], p: Provenance): str
 
 // ── The API's tidy tables ─────────────────────────────────────────────────────────────────────────
 
-/** usage → series,period,value,tokens,partial,label (value: exact tokens / exact cumulative tokens / share 0..1). */
+/**
+ * usage → series,period,value,tokens,partial,label,complete (value: exact tokens / exact cumulative tokens /
+ * share 0..1). An unreported period has empty value and tokens and complete=false.
+ */
 export function usageCsv(r: UsageResult): string {
   const rows: CsvCell[][] = [];
   for (const s of r.series) {
-    const exact =
-      r.metric === "tokens" ? s.points.map((p) => p.tokens) : r.metric === "cumulative" ? cumulativeSums(s.points.map((p) => p.tokens)) : null;
-    s.points.forEach((p, i) => rows.push([s.key, p.period, exact ? exact[i] : p.value, p.tokens, p.partial, s.label]));
+    const cumulative = r.metric === "cumulative" ? cumulativeSums(s.points.map((p) => p.tokens ?? "0")) : null;
+    s.points.forEach((p, i) => rows.push([s.key, p.period, r.metric === "tokens" ? p.tokens : cumulative ? cumulative[i] : p.value, p.tokens, p.partial, s.label, p.complete]));
   }
-  return withProvenance(["series", "period", "value", "tokens", "partial", "label"], rows, r.provenance);
+  return withProvenance(["series", "period", "value", "tokens", "partial", "label", "complete"], rows, r.provenance);
 }
 
 /** subsidy → author,period,free_tokens,paid_tokens,free_share,partial (free_share empty when the author had no tokens). */

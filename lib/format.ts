@@ -1,27 +1,11 @@
 /** Human formatting shared by pages, tables and summaries. Inputs are decimal strings or numbers. */
 
-const UNITS: [number, string][] = [
-  [1e12, "T"],
-  [1e9, "B"],
-  [1e6, "M"],
-  [1e3, "K"],
-];
+const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 });
 
-/** 236000000000 → "236B", 63500000000 → "63.5B", 1234 → "1.23K"; three significant digits. */
+/** 236000000000 → "236B", 63500000000 → "63.5B", 1234 → "1.23K", 999999 → "1M"; three significant digits. */
 export function formatTokens(value: string | number | bigint): string {
   const n = Number(value);
-  if (!Number.isFinite(n)) return "—";
-  const abs = Math.abs(n);
-  for (const [size, unit] of UNITS) {
-    if (abs >= size) return `${trimNumber(n / size)}${unit}`;
-  }
-  return trimNumber(n);
-}
-
-function trimNumber(n: number): string {
-  const abs = Math.abs(n);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return String(Number(n.toFixed(digits)));
+  return Number.isFinite(n) ? COMPACT.format(n) : "—";
 }
 
 /** Exact integer with thousands separators: "236,000,000,000". */
@@ -31,6 +15,18 @@ export function formatExact(value: string | number | bigint): string {
 
 export function formatPercent(share: number, digits = 1): string {
   return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** A share for tooltips, tables and summaries: two decimals below 1% so small shares do not read as 0.0%. */
+export function formatShare(v: number): string {
+  return formatPercent(v, Math.abs(v) < 0.01 && v !== 0 ? 2 : 1);
+}
+
+/** Percentage points: 0.021 → "+2.1 pp". */
+export function formatPoints(change: number): string {
+  const pp = change * 100;
+  const digits = Math.abs(pp) < 0.1 ? 2 : 1;
+  return `${pp >= 0 ? "+" : "−"}${Math.abs(pp).toFixed(digits)} pp`;
 }
 
 /** Signed relative change, "+12.3%" / "−4.0%"; null when there is nothing to compare with. */

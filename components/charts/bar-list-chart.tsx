@@ -1,55 +1,38 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_COLOR, GRID_COLOR } from "@/lib/ui/palette";
+import { colorCss, CSS_VARS } from "@/lib/figures/palette";
+import type { BarItem } from "@/lib/figures/types";
 
-export interface BarItem {
-  key: string;
-  label: string;
-  value: number;
-  color: string;
-  /** Tooltip/label text; defaults to format(value). */
-  text?: string;
-}
-
-const TICK = { fill: AXIS_COLOR, fontSize: 11 };
+const TICK = { fill: CSS_VARS.axis, fontSize: 11 };
+/** Label column: as wide as the longest label needs (about 7 px a character at 11 px), at most 190 px. */
+const labelWidth = (items: BarItem[]) => Math.min(190, Math.max(48, Math.max(0, ...items.map((i) => [...i.label].length)) * 7 + 14));
 
 function truncate(s: string, n: number) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-/** Horizontal bars with their values at the end: top apps, rankings, spend. Labels are plain SVG text. */
-export function BarListChart({
-  items,
-  format,
-  labelWidth = 120,
-  max,
-}: {
-  items: BarItem[];
-  format: (v: number) => string;
-  labelWidth?: number;
-  /** Shared scale across several bar lists shown side by side (else each list's own maximum). */
-  max?: number;
-}) {
+/** One bar list of a figure: horizontal bars with their values at the end; labels are plain SVG text with the full name on hover. */
+export function BarListChart({ items, max, diverging = false }: { items: BarItem[]; max?: number; diverging?: boolean }) {
   const height = items.length * 30 + 16;
   // Values are SVG text: keep "2.1 pp" on one line.
-  const data = items.map((it) => ({ ...it, text: (it.text ?? format(it.value)).replace(/ /g, "\u00a0") }));
-  const maxLabel = Math.max(8, Math.floor(labelWidth / 7.8));
+  const data = items.map((it) => ({ ...it, text: it.text.replace(/ /g, "\u00a0") }));
+  const width = labelWidth(items);
+  const maxLabel = Math.floor((width - 14) / 7);
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
-      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap={6}>
-        <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-        <XAxis type="number" hide domain={[0, max ?? "dataMax"]} />
+      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: diverging ? 56 : 0 }} accessibilityLayer={false} barCategoryGap={6}>
+        <CartesianGrid stroke={CSS_VARS.grid} horizontal={false} />
+        <XAxis type="number" hide domain={diverging ? [Math.min(0, ...items.map((i) => i.value)), Math.max(0, ...items.map((i) => i.value))] : [0, max ?? "dataMax"]} />
         <YAxis
           type="category"
           dataKey="key"
-          width={labelWidth}
+          width={width}
           tickLine={false}
           axisLine={false}
           interval={0}
           tick={(props: { x?: number | string; y?: number | string; payload?: { value?: string } }) => {
-            const item = data.find((d) => d.key === props.payload?.value);
-            const label = item?.label ?? "";
+            const label = data.find((d) => d.key === props.payload?.value)?.label ?? "";
             return (
               <text x={Number(props.x) - 6} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize}>
                 <title>{label}</title>
@@ -59,10 +42,10 @@ export function BarListChart({
           }}
         />
         <Tooltip
-          cursor={{ fill: "var(--chart-grid)" }}
+          cursor={{ fill: CSS_VARS.grid }}
           isAnimationActive={false}
           content={({ active, payload }) => {
-            const p = payload?.[0]?.payload as (BarItem & { text: string }) | undefined;
+            const p = payload?.[0]?.payload as BarItem | undefined;
             if (!active || !p) return null;
             return (
               <div className="max-w-xs rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900/95">
@@ -74,9 +57,21 @@ export function BarListChart({
         />
         <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]} minPointSize={2}>
           {data.map((d) => (
-            <Cell key={d.key} fill={d.color} />
+            <Cell key={d.key} fill={colorCss(d.color)} />
           ))}
-          <LabelList dataKey="text" position="right" fill={AXIS_COLOR} fontSize={11} />
+          <LabelList
+            dataKey="text"
+            content={(p: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) => {
+              // A loss's bar runs left from zero (negative width): write its value past its left end.
+              const [x, y, w, h] = [p.x, p.y, p.width, p.height].map(Number);
+              const left = w < 0;
+              return (
+                <text x={left ? x + w - 4 : x + w + 4} y={y + h / 2} dy={4} textAnchor={left ? "end" : "start"} fill={CSS_VARS.axis} fontSize={11}>
+                  {String(p.value ?? "")}
+                </text>
+              );
+            }}
+          />
         </Bar>
       </BarChart>
     </ResponsiveContainer>

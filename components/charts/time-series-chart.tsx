@@ -1,59 +1,57 @@
 "use client";
 
+import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_COLOR, CURSOR_COLOR, GRID_COLOR } from "@/lib/ui/palette";
+import { valueAxis } from "@/lib/figures/axes";
+import { formatTick, formatValue, formatX, formatXFull } from "@/lib/figures/format";
+import { hasPartial, isPartialAt, partialKey, splitPartialRows } from "@/lib/figures/marks";
+import { colorCss, CSS_VARS, seriesDash } from "@/lib/figures/palette";
+import type { PlotRow, TimePlot } from "@/lib/figures/types";
 import { ChartLegend } from "./chart-legend";
 import { ChartTooltipContent } from "./chart-tooltip";
-import type { ChartRow, ChartSeries, Formatters } from "./types";
 
-export interface TimeSeriesChartProps {
-  rows: ChartRow[];
-  series: ChartSeries[];
-  kind?: "line" | "stacked-area" | "step";
-  scale?: "linear" | "log";
-  format: Formatters;
-  height?: number;
-  /** Fixed value domain, e.g. [0, 1] for shares. */
-  domain?: [number, number];
-}
+const TICK = { fill: CSS_VARS.axis, fontSize: 11 };
 
-const TICK = { fill: AXIS_COLOR, fontSize: 11 };
-
-/** Lines (or a stacked area) over periods; log scale drops zeros, which have no place on it. */
-export function TimeSeriesChart({ rows, series, kind = "line", scale = "linear", format, height = 300, domain }: TimeSeriesChartProps) {
-  const log = scale === "log" && kind !== "stacked-area";
-  const data = log ? rows.map((r) => withoutNonPositive(r, series)) : rows;
-  const yDomain = domain ?? (log ? logDomain(data, series) : undefined);
-  const common = {
-    data,
-    margin: { top: 8, right: 12, bottom: 0, left: 0 },
-    accessibilityLayer: false,
-  };
+/** A figure's time plot with Recharts: lines, steps or stacked areas; partial periods dashed; gaps for unreported values. */
+/** `img`: the plot's accessible name and description (the legend's buttons stay outside the image). */
+export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "img"; "aria-labelledby": string; "aria-describedby": string } }) {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const log = plot.scale === "log" && plot.kind !== "stacked-area";
+  const shown = plot.series.filter((s) => !hidden.has(s.key));
+  const base = log ? plot.rows.map((r) => withoutNonPositive(r, plot.series.map((s) => s.key))) : plot.rows;
+  const partial = hasPartial(plot);
+  const data = partial ? splitPartialRows({ rows: base, series: plot.series }) : base;
+  const axis = valueAxis(plot);
+  const dim = (key: string) => (highlighted && highlighted !== key ? 0.2 : 1);
+  const common = { data, margin: { top: 8, right: 12, bottom: 0, left: 0 }, accessibilityLayer: false };
   const axes = (
     <>
-      <CartesianGrid stroke={GRID_COLOR} vertical={false} />
-      <XAxis dataKey="x" tickFormatter={format.x} tick={TICK} stroke={GRID_COLOR} minTickGap={24} tickMargin={6} />
+      <CartesianGrid stroke={CSS_VARS.grid} vertical={false} />
+      <XAxis dataKey="x" tickFormatter={(x: string) => formatX(x, plot.x)} tick={TICK} stroke={CSS_VARS.grid} minTickGap={24} tickMargin={6} />
       <YAxis
-        tickFormatter={format.y}
+        tickFormatter={(v: number) => formatTick(plot.y, v)}
         tick={TICK}
-        stroke={GRID_COLOR}
-        width={52}
-        scale={log ? "log" : "linear"}
-        domain={yDomain ?? [0, "auto"]}
-        allowDataOverflow={log}
+        stroke={CSS_VARS.grid}
+        width={56}
+        scale={axis.scale}
+        domain={axis.domain}
+        ticks={axis.ticks}
+        interval={0}
+        allowDataOverflow
       />
       <Tooltip
-        cursor={{ stroke: CURSOR_COLOR, strokeWidth: 1 }}
+        cursor={{ stroke: CSS_VARS.cursor, strokeWidth: 1 }}
         isAnimationActive={false}
         content={(p) => (
           <ChartTooltipContent
             active={p.active}
             payload={p.payload as never}
             label={p.label as string}
-            series={series}
-            formatValue={format.value}
-            formatLabel={format.xFull}
-            sort={kind !== "stacked-area"}
+            series={shown}
+            formatValue={(v) => formatValue(plot.y, v)}
+            formatLabel={(x) => formatXFull(x, plot.x)}
+            sort={plot.kind !== "stacked-area"}
           />
         )}
       />
@@ -61,73 +59,113 @@ export function TimeSeriesChart({ rows, series, kind = "line", scale = "linear",
   );
   return (
     <div>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        {kind === "stacked-area" ? (
+      <div {...img}>
+      <ResponsiveContainer width="100%" height={plot.height} initialDimension={{ width: 600, height: plot.height }}>
+        {plot.kind === "stacked-area" ? (
           <AreaChart {...common} stackOffset="none">
             {axes}
-            {series.map((s) => (
+            {shown.map((s) => (
               <Area
                 key={s.key}
                 dataKey={s.key}
                 name={s.label}
-                stackId="1"
-                type="monotone"
-                stroke={s.color}
-                fill={s.color}
-                fillOpacity={0.85}
+                stackId="complete"
+                type="linear"
+                stroke={colorCss(s.color)}
+                fill={colorCss(s.color)}
+                fillOpacity={0.85 * dim(s.key)}
+                strokeOpacity={dim(s.key)}
                 strokeWidth={1}
                 isAnimationActive={false}
-                connectNulls
               />
             ))}
+            {partial &&
+              shown.map((s) => (
+                <Area
+                  key={partialKey(s.key)}
+                  dataKey={partialKey(s.key)}
+                  legendType="none"
+                  stackId="partial"
+                  type="linear"
+                  stroke={colorCss(s.color)}
+                  strokeDasharray="4 3"
+                  fill={colorCss(s.color)}
+                  fillOpacity={0.3 * dim(s.key)}
+                  strokeWidth={1}
+                  isAnimationActive={false}
+                  activeDot={false}
+                />
+              ))}
           </AreaChart>
         ) : (
           <LineChart {...common}>
             {axes}
-            {series.map((s) => (
+            {shown.map((s) => (
               <Line
                 key={s.key}
                 dataKey={s.key}
                 name={s.label}
-                type={kind === "step" ? "stepAfter" : "monotone"}
-                stroke={s.color}
-                strokeDasharray={s.dash}
-                strokeWidth={2}
-                dot={rows.length <= 2 ? { r: 3 } : false}
+                type={plot.kind === "step" ? "stepAfter" : "linear"}
+                stroke={colorCss(s.color)}
+                strokeOpacity={dim(s.key)}
+                strokeDasharray={seriesDash(s.color)}
+                strokeWidth={highlighted === s.key ? 3 : 2}
+                dot={plot.rows.length <= 2 ? { r: 3 } : false}
                 activeDot={{ r: 4 }}
                 isAnimationActive={false}
                 connectNulls={false}
               />
             ))}
+            {partial &&
+              shown.map((s) => (
+                <Line
+                  key={partialKey(s.key)}
+                  dataKey={partialKey(s.key)}
+                  legendType="none"
+                  type={plot.kind === "step" ? "stepAfter" : "linear"}
+                  stroke={colorCss(s.color)}
+                  strokeOpacity={dim(s.key)}
+                  strokeDasharray="4 3"
+                  strokeWidth={2}
+                  dot={(p: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
+                    data[p.index ?? -1] && isPartialAt(data[p.index!], s.key) && typeof p.value === "number" ? (
+                      <circle key={`${s.key}-${p.index}`} cx={p.cx} cy={p.cy} r={3.5} fill={CSS_VARS.bg} stroke={colorCss(s.color)} strokeWidth={2} />
+                    ) : (
+                      <g key={`${s.key}-${p.index}`} />
+                    )
+                  }
+                  activeDot={false}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
+              ))}
           </LineChart>
         )}
       </ResponsiveContainer>
-      <ChartLegend series={series} />
+      </div>
+      <ChartLegend
+        series={plot.series}
+        state={{ hidden, highlighted }}
+        onHighlight={setHighlighted}
+        onToggle={(key) => setHidden((h) => toggled(h, key))}
+        onIsolate={(key) => setHidden((h) => (h.size === plot.series.length - 1 && !h.has(key) ? new Set() : new Set(plot.series.map((s) => s.key).filter((k) => k !== key))))}
+      />
     </div>
   );
 }
 
-function withoutNonPositive(row: ChartRow, series: ChartSeries[]): ChartRow {
-  const out: ChartRow = { ...row };
-  for (const s of series) {
-    const v = out[s.key];
-    if (typeof v !== "number" || v <= 0) out[s.key] = null;
-  }
-  return out;
+function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
 }
 
-function logDomain(rows: ChartRow[], series: ChartSeries[]): [number, number] | undefined {
-  let min = Infinity;
-  let max = 0;
-  for (const r of rows) {
-    for (const s of series) {
-      const v = r[s.key];
-      if (typeof v === "number" && v > 0) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
-    }
+/** Log scales have no place for zero or below: those values become gaps. */
+function withoutNonPositive(row: PlotRow, keys: string[]): PlotRow {
+  const out: PlotRow = { ...row };
+  for (const k of keys) {
+    const v = out[k];
+    if (typeof v !== "number" || v <= 0) out[k] = null;
   }
-  if (!Number.isFinite(min)) return undefined;
-  return [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max))];
+  return out;
 }

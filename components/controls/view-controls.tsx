@@ -95,3 +95,17 @@ export function TopControl({ options = [5, 10, 20] }: { options?: number[] }) {
     />
   );
 }
+
+/** Launch alignment's own axis: the first N days after each launch (the calendar range does not clip it). Shown only when aligned. */
+export function LaunchDaysControl({ options = [30, 90, 180, 365] }: { options?: number[] }) {
+  const { state, update } = useViewState();
+  if (state.align !== "launch") return null;
+  return (
+    <Segmented<string>
+      label="First"
+      value={state.days === null ? "all" : String(state.days)}
+      onChange={(v) => update({ days: v === "all" ? null : Number(v) })}
+      options={[...options.map((n) => ({ value: String(n), label: `${n} days` })), { value: "all", label: "All" }]}
+    />
+  );
+}

@@ -1,88 +1,102 @@
 "use client";
 
+import Link from "next/link";
 import { useId, type ReactNode } from "react";
-import type { Provenance } from "@/lib/queries/types";
+import { FigureChart } from "@/components/charts/figure-chart";
+import { tableCsv } from "@/lib/figures/csv";
+import type { Figure } from "@/lib/figures/types";
+import type { ChartId } from "@/lib/view/charts";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { CsvButton } from "./csv-button";
 import { DataTable } from "./data-table";
 import { DisplayToggle } from "./display-toggle";
-import { EmptyState } from "./empty-state";
 import { ShareMenu } from "./share-menu";
 import { SourceLine } from "./source-line";
-import { tableToCsv } from "./table-csv";
-import type { EmptyState as Empty, TableData } from "./types";
 
 export interface ChartFrameProps {
   /** Stable id for tests, embeds and CSV file names: "compare-usage", "vendor-free-share"… */
-  chartId: string;
-  title: string;
-  /** One sentence generated from the data; also the chart's accessible description. */
-  summary: string;
-  provenance?: Provenance | null;
-  /** The same numbers the chart shows: the table view and the CSV download. */
-  table: TableData;
-  /** When set, shown instead of the chart and table. */
-  empty?: Empty | null;
+  chartId: ChartId;
+  /** Everything the chart shows (lib/figures); null while its data loads. */
+  figure: Figure | null;
+  /** The title while the figure is loading. */
+  loadingTitle?: string;
   loading?: boolean;
   error?: string | null;
   /** Controls specific to this chart (metric, scale…), shown above it. */
   controls?: ReactNode;
-  /** Interactive extras under the chart body (links to app pages…): outside the chart's img role. */
-  below?: ReactNode;
-  /** Notes under the chart (e.g. how spend is estimated). */
-  footnote?: ReactNode;
   /** Replaces the Share menu (links, pinned permalink, embed code, PNG/SVG); `null` hides it. */
   shareMenu?: ReactNode;
-  /** The chart itself (an SVG). */
-  children: ReactNode;
 }
 
-/** The frame every chart sits in: title, summary, Chart/Table toggle, CSV, source line, empty state. */
-export function ChartFrame(props: ChartFrameProps) {
-  const { chartId, title, summary, provenance, table, empty, loading, error, controls, below, footnote, shareMenu, children } = props;
+/**
+ * The frame every chart sits in: title, summary (the chart's accessible description), Chart/Table toggle,
+ * CSV, the chart drawn from its figure, links, source line, footnotes, empty state. Nothing about the chart
+ * itself is decided here: it all comes from the figure.
+ */
+export function ChartFrame({ chartId, figure, loadingTitle, loading, error, controls, shareMenu }: ChartFrameProps) {
   const { state, update } = useViewState();
   const titleId = useId();
   const summaryId = useId();
-  const showEmpty = !error && !!empty;
+  const title = figure?.title ?? loadingTitle ?? "Loading…";
+  const empty = !error && figure ? figure.empty : null;
+  const busy = loading || !figure;
   return (
     <figure
       id={chartId}
       data-chart-id={chartId}
-      data-loading={loading ? "true" : undefined}
+      data-loading={busy ? "true" : undefined}
       aria-labelledby={titleId}
       aria-describedby={summaryId}
-      aria-busy={loading || undefined}
+      aria-busy={busy || undefined}
       className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="relative flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <h2 id={titleId} className="min-w-0 text-base font-semibold">
+        <h2 id={titleId} className="min-w-0 break-words text-base font-semibold">
           {title}
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           <DisplayToggle label={`${title}: show as`} value={state.display} onChange={(display) => update({ display })} />
-          <CsvButton label={`Download ${title} as CSV`} filename={`${chartId}.csv`} build={() => tableToCsv(table)} />
+          {figure && <CsvButton label={`Download ${title} as CSV`} filename={`${chartId}.csv`} build={() => tableCsv(figure.table)} />}
           {shareMenu === undefined ? <ShareMenu chartId={chartId} title={title} state={state} /> : shareMenu}
         </div>
       </div>
       <p id={summaryId} data-chart-summary className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        {error ? `Could not load this chart: ${error}` : summary}
+        {error ? `Could not load this chart: ${error}` : (figure?.summary ?? "Loading…")}
       </p>
       {controls && <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">{controls}</div>}
       <div className={`mt-3 motion-safe:transition-opacity ${loading ? "opacity-60" : ""}`}>
-        {showEmpty ? (
-          <EmptyState empty={empty!} />
-        ) : error ? null : state.display === "table" ? (
-          <DataTable table={table} caption={title} />
-        ) : (
-          <div role="img" aria-labelledby={titleId} aria-describedby={summaryId} data-chart-body className="w-full">
-            {children}
+        {error || !figure ? null : empty ? (
+          <div data-empty className="flex min-h-[10rem] flex-col items-center justify-center rounded border border-dashed border-slate-300 p-6 text-center dark:border-slate-700" role="status">
+            <p className="font-medium">{empty.message}</p>
+            {empty.suggestion && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{empty.suggestion}</p>}
           </div>
+        ) : state.display === "table" ? (
+          <DataTable table={figure.table} caption={title} />
+        ) : (
+          figure.plot && (
+            <div data-chart-body className="w-full">
+              <FigureChart plot={figure.plot} labelledBy={titleId} describedBy={summaryId} />
+            </div>
+          )
         )}
-        {below && !showEmpty && !error && <div className="mt-2">{below}</div>}
+        {figure?.links && !empty && !error && (
+          <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+            <span>{figure.links.label}:</span>
+            {figure.links.items.map((l) => (
+              <Link key={l.href} href={l.href} className="underline decoration-dotted hover:text-indigo-700 dark:hover:text-indigo-300">
+                {l.label}
+              </Link>
+            ))}
+          </p>
+        )}
       </div>
       <figcaption className="mt-3 space-y-1">
-        <SourceLine provenance={provenance} />
-        {footnote && <div className="text-xs text-slate-600 dark:text-slate-400">{footnote}</div>}
+        <SourceLine provenance={figure?.provenance} />
+        {figure?.footnotes.map((note) => (
+          <p key={note} className="text-xs text-slate-600 dark:text-slate-400">
+            {note}
+          </p>
+        ))}
       </figcaption>
     </figure>
   );

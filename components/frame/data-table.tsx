@@ -1,11 +1,10 @@
-import type { Cell, TableData } from "./types";
+import { formatCell } from "@/lib/figures/format";
+import type { FigureTable } from "@/lib/figures/types";
 
-function show(value: Cell): string {
-  return value === null || value === undefined ? "—" : String(value);
-}
+const NUMERIC = new Set(["tokens", "share", "usd", "price", "points"]);
 
-/** The table view of a chart: same numbers, scrolls horizontally on narrow screens. */
-export function DataTable({ table, caption, maxRows = 400 }: { table: TableData; caption: string; maxRows?: number }) {
+/** The table view of a chart: the same numbers, written by the figure's column kinds; scrolls on narrow screens. */
+export function DataTable({ table, caption, maxRows = 400 }: { table: FigureTable; caption: string; maxRows?: number }) {
   const rows = table.rows.slice(0, maxRows);
   return (
     <div className="max-h-[28rem] overflow-auto rounded border border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label={`${caption} (table)`}>
@@ -14,7 +13,7 @@ export function DataTable({ table, caption, maxRows = 400 }: { table: TableData;
         <thead className="sticky top-0 bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           <tr>
             {table.columns.map((c) => (
-              <th key={c.key} scope="col" className={`whitespace-nowrap px-3 py-1.5 font-medium ${c.numeric ? "text-right" : ""}`}>
+              <th key={c.key} scope="col" className={`whitespace-nowrap px-3 py-1.5 font-medium ${NUMERIC.has(c.kind) ? "text-right" : ""}`}>
                 {c.label}
               </th>
             ))}
@@ -24,8 +23,8 @@ export function DataTable({ table, caption, maxRows = 400 }: { table: TableData;
           {rows.map((row, i) => (
             <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
               {table.columns.map((c) => (
-                <td key={c.key} className={`whitespace-nowrap px-3 py-1 ${c.numeric ? "text-right tabular-nums" : ""}`}>
-                  {c.format ? c.format(row[c.key] ?? null, row) : show(row[c.key] ?? null)}
+                <td key={c.key} className={`whitespace-nowrap px-3 py-1 ${NUMERIC.has(c.kind) ? "text-right tabular-nums" : ""}`}>
+                  {formatCell(c.kind, row[c.key] ?? null, table.interval)}
                 </td>
               ))}
             </tr>

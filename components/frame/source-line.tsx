@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Provenance } from "@/lib/queries/types";
 import { sourceLines } from "@/lib/figures/source";
 
@@ -14,6 +15,9 @@ export function SourceLine({ provenance }: { provenance: Provenance | null | und
       {lines.map((l) => (
         <span key={l}>{l}</span>
       ))}
+      <Link href="/methods" className="underline decoration-dotted hover:text-indigo-700 dark:hover:text-indigo-300">
+        How to read this chart
+      </Link>
     </div>
   );
 }

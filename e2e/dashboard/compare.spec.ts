@@ -77,7 +77,7 @@ test("compare: interval, alignment, metric and scale write the URL, redraw, and 
   await group("Align").getByRole("button", { name: "Since launch" }).click();
   await expect(page).toHaveURL(/align=launch/);
   await waitForChart(page, "compare-usage");
-  await expect(summaryOf(page, "compare-usage")).toContainText("Counting from each launch");
+  await expect(summaryOf(page, "compare-usage")).toContainText("days after launch");
   await expect(usage.locator("svg text", { hasText: /^Day \d+$/ }).first()).toBeVisible();
 
   await group("Metric").getByRole("button", { name: "Share" }).click();

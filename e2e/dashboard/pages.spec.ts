@@ -41,7 +41,7 @@ test("model page: adoption, top apps from the API, metric switch; ids with colon
   // A model with free and paid variants: the split chart, and an id with a colon.
   await page.goto("/models/deepseek/deepseek-chat-v3-0324?from=2025-03-24&to=2025-09-30");
   await waitForChart(page, "model-variants");
-  await expect(page.locator('[data-chart-id="model-variants"] .recharts-line')).toHaveCount(2);
+  await expect(page.locator('[data-chart-id="model-variants"] ul[aria-label^="Legend"] button[aria-pressed]')).toHaveCount(2);
   await page.goto("/models/deepseek/deepseek-chat-v3-0324:free?from=2025-03-24&to=2025-09-30");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await waitForChart(page, "model-adoption");

@@ -1,13 +1,13 @@
 /** The compare page's charts: adoption, top apps side by side, estimated spend. */
 import type { AppsResult, CompareResult, UsageResult } from "@/lib/queries/types";
 import { formatRatio, formatTokens, formatUsd } from "@/lib/format";
-import { shortName } from "@/lib/ui/labels";
-import { rangeText, usageSummary } from "@/lib/ui/summaries";
+import { shortName } from "@/lib/labels";
 import type { ViewState } from "@/lib/view/state";
-import { appBarItems, compareTopAppsSummary, topAppsTitle, type TopAppsColumn } from "./apps";
-import { NO_MODEL_USAGE } from "./model";
-import { usageHasData, usagePlot } from "./plot";
+import { appBarItems, appLinks, appsCoverageNote, appsTable, compareTopAppsSummary, topAppsTitle, type TopAppsColumn } from "./apps";
+import { rangeText } from "./summaries";
+import { colorSlots } from "./palette";
 import type { Figure } from "./types";
+import { usageFigure } from "./usage";
 
 /** How estimated spend was computed, per basis (lib/queries/compare.ts). */
 export const SPEND_BASIS: Record<string, string> = {
@@ -15,10 +15,6 @@ export const SPEND_BASIS: Record<string, string> = {
   "input-only": "all tokens at the input price (no prompt/completion split stored, so a lower bound)",
   mixed: "prompt × input + completion × output price where the split is stored, all tokens at the input price elsewhere",
 };
-
-export function spendTitle(c: CompareResult): string {
-  return `Estimated spend, ${rangeText(c.from, c.to)}`;
-}
 
 export function spendSummary(c: CompareResult): string {
   const priced = c.models.filter((m) => m.estimatedSpendUsd !== null).sort((a, b) => b.estimatedSpendUsd! - a.estimatedSpendUsd!);
@@ -29,13 +25,13 @@ export function spendSummary(c: CompareResult): string {
   return `${head}, ${formatRatio(a.estimatedSpendUsd! / b.estimatedSpendUsd)} ${shortName(b.label, b.key)}'s ${formatUsd(b.estimatedSpendUsd)}.`;
 }
 
-/** The note under the spend chart, as plain text. */
+/** The note under the spend chart: each day's tokens at the list price in effect that day (lib/queries/compare.ts). */
 export function spendFootnote(c: CompareResult): string {
   const bases = [...new Set(c.models.map((m) => m.estimatedSpendBasis).filter(Boolean))] as string[];
   return (
-    `How this is estimated: tokens in the range × the model's current list price per 1M tokens` +
-    `${bases.length ? ` — ${bases.map((b) => SPEND_BASIS[b] ?? b).join("; ")}` : ""}. Free variants cost nothing; caching discounts, ` +
-    `provider-specific prices and price changes during the range are ignored. An order of magnitude, not an invoice.`
+    `How this is estimated: each day's tokens × the list price per 1M tokens in effect that day` +
+    `${bases.length ? ` — ${bases.map((b) => SPEND_BASIS[b] ?? b).join("; ")}` : ""}. Free variants cost nothing; caching discounts ` +
+    `and provider-specific prices are ignored. An order of magnitude, not an invoice.`
   );
 }
 
@@ -45,6 +41,68 @@ export function compareLabel(c: CompareResult | null | undefined, models: string
   return same ? shortName(c.models[i].label, c.models[i].key) : models[i].join(" + ");
 }
 
+/** The compared series' keys (their colours): the compare answer's, else the refs as given. */
+export function compareKeys(c: CompareResult | null | undefined, models: string[][]): string[] {
+  return c && c.models.length === models.length ? c.models.map((m) => m.key) : models.map((m) => m.join("+"));
+}
+
+export function compareUsageFigure(u: UsageResult, state: Pick<ViewState, "scale">): Figure {
+  return usageFigure("compare-usage", u, { title: "Adoption", scale: state.scale });
+}
+
+/** Top apps of each compared series; `keys` are the series keys, so each panel has its model's colour. */
+export function compareTopAppsFigure(cols: TopAppsColumn[], keys: string[]): Figure | null {
+  const colors = colorSlots(keys);
+  const first = cols.find((c) => c.result)?.result;
+  if (!first) return null;
+  const any = cols.some((c) => c.result?.apps.length);
+  const notes = [...new Set(cols.map((c) => (c.result ? appsCoverageNote(c.result) : null)).filter((n): n is string => !!n))];
+  const linked = [...new Map(cols.flatMap((c) => c.result?.apps.slice(0, 3) ?? []).map((a) => [a.appId, a])).values()];
+  return {
+    chart: "compare-top-apps",
+    title: topAppsTitle(first),
+    summary: compareTopAppsSummary(cols),
+    provenance: first.provenance,
+    empty: any ? null : { message: "No app usage for these models in this range", suggestion: "Apps are reported monthly for some sources: try a range covering whole months." },
+    // One scale for all panels: side by side, bar lengths compare across models.
+    plot: any ? { type: "bars", sharedMax: true, panels: cols.map((c, i) => ({ title: c.label, color: colors[i], items: c.result ? appBarItems(c.result, colors[i]) : [] })) } : null,
+    footnotes: notes,
+    table: appsTable(cols.map((c) => ({ label: c.label, result: c.result as AppsResult | undefined }))),
+    links: linked.length ? { label: "App pages", items: appLinks(linked, linked.length) } : undefined,
+  };
+}
+
+export function compareSpendFigure(c: CompareResult): Figure {
+  const colors = colorSlots(c.models.map((m) => m.key));
+  const none = c.models.every((m) => m.estimatedSpendUsd === null);
+  return {
+    chart: "compare-spend",
+    title: `Estimated spend, ${rangeText(c.from, c.to)}`,
+    summary: spendSummary(c),
+    provenance: c.provenance,
+    footnotes: [spendFootnote(c)],
+    empty: none ? { message: "No list prices for these models", suggestion: "Spend is tokens × list price; models with dynamic pricing cannot be estimated." } : null,
+    plot: none
+      ? null
+      : {
+          type: "bars",
+          sharedMax: false,
+          panels: [{ items: c.models.map((m, i) => ({ key: m.key, label: shortName(m.label, m.key), value: m.estimatedSpendUsd ?? 0, text: formatUsd(m.estimatedSpendUsd), color: colors[i] })) }],
+        },
+    table: {
+      columns: [
+        { key: "model", label: "Model", kind: "text" },
+        { key: "tokens", label: "Tokens", kind: "tokens" },
+        { key: "input_per_m", label: "Input $/M (now)", kind: "price" },
+        { key: "output_per_m", label: "Output $/M (now)", kind: "price" },
+        { key: "spend_usd", label: "Estimated spend", kind: "usd" },
+        { key: "basis", label: "Estimated from", kind: "text" },
+      ],
+      rows: c.models.map((m) => ({ model: m.key, tokens: m.tokens, input_per_m: m.inputPerM, output_per_m: m.outputPerM, spend_usd: m.estimatedSpendUsd, basis: m.estimatedSpendBasis })),
+    },
+  };
+}
+
 export interface CompareData {
   compare: CompareResult | null;
   usage: UsageResult | null;
@@ -52,54 +110,8 @@ export interface CompareData {
 }
 
 export function compareFigure(chart: string, d: CompareData, state: ViewState): Figure | null {
-  if (chart === "compare-usage") {
-    const u = d.usage;
-    if (!u) return null;
-    const has = usageHasData(u);
-    return {
-      chart,
-      title: "Adoption",
-      summary: usageSummary(u),
-      provenance: u.provenance,
-      empty: has ? null : { message: NO_MODEL_USAGE, suggestion: "Try a longer date range, or calendar alignment." },
-      plot: has ? usagePlot(u, state.scale) : null,
-    };
-  }
-  if (chart === "compare-top-apps") {
-    const cols: TopAppsColumn[] = state.models.map((_, i) => ({ label: compareLabel(d.compare, state.models, i), result: d.apps[i] }));
-    const first = cols.find((c) => c.result)?.result;
-    if (!first) return null;
-    const any = cols.some((c) => c.result?.apps.length);
-    return {
-      chart,
-      title: topAppsTitle(first),
-      summary: compareTopAppsSummary(cols),
-      provenance: first.provenance,
-      empty: any ? null : { message: "No app usage for these models in this range", suggestion: "Apps are reported monthly for some sources: try a range covering whole months." },
-      plot: any ? { type: "bars", sharedMax: true, panels: cols.map((c, i) => ({ title: c.label, color: i, items: c.result ? appBarItems(c.result, i) : [] })) } : null,
-    };
-  }
-  if (chart === "compare-spend") {
-    const c = d.compare;
-    if (!c) return null;
-    const none = c.models.every((m) => m.estimatedSpendUsd === null);
-    return {
-      chart,
-      title: spendTitle(c),
-      summary: spendSummary(c),
-      provenance: c.provenance,
-      footnote: spendFootnote(c),
-      empty: none ? { message: "No list prices for these models", suggestion: "Spend is tokens × list price; models with dynamic pricing cannot be estimated." } : null,
-      plot: none
-        ? null
-        : {
-            type: "bars",
-            sharedMax: false,
-            panels: [
-              { items: c.models.map((m, i) => ({ key: m.key, label: shortName(m.label, m.key), value: m.estimatedSpendUsd ?? 0, text: formatUsd(m.estimatedSpendUsd), color: i })) },
-            ],
-          },
-    };
-  }
+  if (chart === "compare-usage") return d.usage ? compareUsageFigure(d.usage, state) : null;
+  if (chart === "compare-top-apps") return compareTopAppsFigure(state.models.map((_, i) => ({ label: compareLabel(d.compare, state.models, i), result: d.apps[i] })), compareKeys(d.compare, state.models));
+  if (chart === "compare-spend") return d.compare ? compareSpendFigure(d.compare) : null;
   return null;
 }

@@ -1,5 +1,4 @@
 /** A chart of a view's data → its figure (null when the view has no such chart for this data). */
-import { compareState, topAppsQuery } from "@/components/views/compare/queries";
 import type { ViewData } from "@/lib/share/view-data";
 import { CHARTS, type ChartId } from "@/lib/view/charts";
 import type { ViewState } from "@/lib/view/state";
@@ -19,10 +18,7 @@ export function figureFor(data: ViewData, chart: ChartId, state: ViewState): Fig
       return data.detail ? modelFigure(chart, data.detail, state.scale) : null;
     case "compare": {
       const i = data.initial;
-      const cs = compareState(state);
-      const byQuery = new Map(i.apps.map((a) => [a.query, a.data]));
-      const apps = cs.models.map((m) => byQuery.get(topAppsQuery(cs, m)));
-      return compareFigure(chart, { compare: i.compare?.data ?? null, usage: i.usage?.data ?? null, apps }, cs);
+      return compareFigure(chart, { compare: i.compare?.data ?? null, usage: i.usage?.data ?? null, apps: i.apps.map((a) => a.data) }, state);
     }
     case "vendors":
       return data.initial.subsidy ? vendorsFigure(chart, data.initial.subsidy.data, state) : null;

@@ -1,22 +1,23 @@
 /** The model page's charts: adoption, top apps, free vs paid variants, price history. */
-import type { ModelDetailResult } from "@/lib/queries/types";
+import type { ModelDetailResult, UsageResult } from "@/lib/queries/types";
 import { formatDay, formatPricePerM } from "@/lib/format";
-import { shortName } from "@/lib/ui/labels";
-import { usageSummary } from "@/lib/ui/summaries";
+import { shortName } from "@/lib/labels";
 import type { Scale } from "@/lib/view/state";
-import { appBarItems, topAppsSummary, topAppsTitle } from "./apps";
-import { usageHasData, usagePlot } from "./plot";
+import { topAppsFigure } from "./apps";
 import type { Figure, PlotRow } from "./types";
+import { usageFigure } from "./usage";
 
-export function modelName(d: ModelDetailResult): string {
+export function modelName(d: Pick<ModelDetailResult, "model">): string {
   return shortName(d.model.name, d.model.publicId);
 }
 
-export function adoptionTitle(name: string): string {
-  return `Adoption of ${name}`;
+export function adoptionFigure(u: UsageResult, name: string, scale: Scale): Figure {
+  return usageFigure("model-adoption", u, { title: `Adoption of ${name}`, scale });
 }
 
-export const NO_MODEL_USAGE = "No usage for these models in this range";
+export function variantsFigure(u: UsageResult): Figure {
+  return usageFigure("model-variants", u, { title: "Free vs paid variants", emptySuggestion: "Try a longer date range." });
+}
 
 export function priceHistorySummary(d: ModelDetailResult): string {
   const h = d.priceHistory;
@@ -29,7 +30,7 @@ export function priceHistorySummary(d: ModelDetailResult): string {
 }
 
 /** Price steps: one row per change, plus the last price carried to the last day seen. */
-export function priceHistoryRows(d: ModelDetailResult): PlotRow[] {
+function priceHistoryRows(d: ModelDetailResult): PlotRow[] {
   const h = d.priceHistory;
   const rows: PlotRow[] = h.map((p) => ({ x: p.from, in: p.inputPerM === null ? null : Number(p.inputPerM), out: p.outputPerM === null ? null : Number(p.outputPerM) }));
   const last = h[h.length - 1];
@@ -37,7 +38,7 @@ export function priceHistoryRows(d: ModelDetailResult): PlotRow[] {
   return rows;
 }
 
-export function priceHistoryEmpty(d: ModelDetailResult): Figure["empty"] {
+function priceHistoryEmpty(d: ModelDetailResult): Figure["empty"] {
   const h = d.priceHistory;
   if (!h.length) return { message: "No list price recorded for this model", suggestion: "Ingest the models catalogue to get prices." };
   if (h.length === 1 && h[0].from === h[0].to) {
@@ -49,65 +50,49 @@ export function priceHistoryEmpty(d: ModelDetailResult): Figure["empty"] {
   return null;
 }
 
+export function priceHistoryFigure(d: ModelDetailResult): Figure {
+  const empty = priceHistoryEmpty(d);
+  return {
+    chart: "model-price-history",
+    title: "Price history",
+    summary: priceHistorySummary(d),
+    provenance: d.provenance,
+    empty,
+    plot: empty
+      ? null
+      : {
+          type: "time",
+          kind: "step",
+          scale: "linear",
+          x: "date",
+          y: "price",
+          height: 220,
+          rows: priceHistoryRows(d),
+          series: [
+            { key: "in", label: "Input $/M", color: 0 },
+            { key: "out", label: "Output $/M", color: 1 },
+          ],
+        },
+    footnotes: [],
+    table: {
+      columns: [
+        { key: "from", label: "From", kind: "day" },
+        { key: "to", label: "To", kind: "day" },
+        { key: "input_per_m", label: "Input $/M", kind: "price" },
+        { key: "output_per_m", label: "Output $/M", kind: "price" },
+        { key: "cache_read_per_m", label: "Cache read $/M", kind: "price" },
+      ],
+      rows: d.priceHistory.map((p) => ({ from: p.from, to: p.to, input_per_m: p.inputPerM, output_per_m: p.outputPerM, cache_read_per_m: p.cacheReadPerM })),
+    },
+  };
+}
+
+/** The model page's charts from one detail answer (embeds, images, pinned permalinks). */
 export function modelFigure(chart: string, d: ModelDetailResult, scale: Scale): Figure | null {
   const name = modelName(d);
-  if (chart === "model-adoption") {
-    const has = usageHasData(d.adoption);
-    return {
-      chart,
-      title: adoptionTitle(name),
-      summary: usageSummary(d.adoption),
-      provenance: d.adoption.provenance,
-      empty: has ? null : { message: NO_MODEL_USAGE, suggestion: "Try a longer date range, or calendar alignment." },
-      plot: has ? usagePlot(d.adoption, scale) : null,
-    };
-  }
-  if (chart === "model-top-apps") {
-    const a = d.apps;
-    return {
-      chart,
-      title: topAppsTitle(a),
-      summary: topAppsSummary(a, name),
-      provenance: a.provenance,
-      empty: a.apps.length ? null : { message: "No app usage for this model in this range", suggestion: "Apps are often reported per month: try a range covering whole months." },
-      plot: a.apps.length ? { type: "bars", sharedMax: false, panels: [{ items: appBarItems(a, 0) }] } : null,
-    };
-  }
-  if (chart === "model-variants") {
-    if (d.variants.length < 2) return null;
-    const has = usageHasData(d.variantSplit);
-    return {
-      chart,
-      title: "Free vs paid variants",
-      summary: usageSummary(d.variantSplit),
-      provenance: d.variantSplit.provenance,
-      empty: has ? null : { message: NO_MODEL_USAGE, suggestion: "Try a longer date range." },
-      plot: has ? usagePlot(d.variantSplit) : null,
-    };
-  }
-  if (chart === "model-price-history") {
-    const empty = priceHistoryEmpty(d);
-    return {
-      chart,
-      title: "Price history",
-      summary: priceHistorySummary(d),
-      provenance: d.provenance,
-      empty,
-      plot: empty
-        ? null
-        : {
-            type: "time",
-            kind: "step",
-            scale: "linear",
-            x: "date",
-            y: "price",
-            rows: priceHistoryRows(d),
-            series: [
-              { key: "in", label: "Input $/M", color: 0 },
-              { key: "out", label: "Output $/M", color: 1 },
-            ],
-          },
-    };
-  }
+  if (chart === "model-adoption") return adoptionFigure(d.adoption, name, scale);
+  if (chart === "model-top-apps") return topAppsFigure(d.apps, name);
+  if (chart === "model-variants") return d.variants.length < 2 ? null : variantsFigure(d.variantSplit);
+  if (chart === "model-price-history") return priceHistoryFigure(d);
   return null;
 }

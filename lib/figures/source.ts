@@ -1,7 +1,7 @@
 /** The "Source: … as of …" line of a chart, from the provenance its numbers came with. */
 import type { Provenance } from "@/lib/queries/types";
 import { formatTimestamp } from "@/lib/format";
-import { cleanText } from "@/lib/ui/labels";
+import { cleanText } from "@/lib/labels";
 
 /** Citations the data requires (external strings, cleaned), or a line naming the sources and date. */
 export function sourceLines(p: Provenance | null | undefined): string[] {

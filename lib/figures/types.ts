@@ -1,17 +1,17 @@
 /**
- * A chart as data: what embeds, link-preview images, SVG/PNG downloads and oEmbed titles draw. Built from
- * the same query results and the same title/summary functions as the page's chart frames (lib/figures/<view>.ts),
- * so an embed says what the page says. Plain JSON, no functions: renderers in lib/figures/render/ turn it
- * into SVG markup or next/og elements.
+ * A chart as data: everything any renderer draws, decided once. Pages render it with Recharts
+ * (components/charts/figure-chart.tsx), embeds, SVG/PNG downloads and link previews with the plain-SVG
+ * renderer (lib/figures/render/). Built from query results by lib/figures/<view>.ts. Plain JSON, no
+ * functions, so it crosses from server to client and into pinned permalinks unchanged.
  */
 import type { Provenance } from "@/lib/queries/types";
 import type { ChartId } from "@/lib/view/charts";
 import type { Interval, Scale } from "@/lib/view/state";
 
-/** How values are written on axes and bars. */
+/** How values are written on axes, bars, tooltips and table cells. */
 export type ValueKind = "tokens" | "share" | "usd" | "price" | "points";
 
-/** A palette slot (lib/ui/palette.ts: Okabe–Ito), or the neutral of "others" buckets. */
+/** A palette slot (lib/figures/palette.ts), or the neutral of "others" buckets. */
 export type ColorRef = number | "other";
 
 export interface PlotSeries {
@@ -19,7 +19,7 @@ export interface PlotSeries {
   key: string;
   label: string;
   color: ColorRef;
-  /** Dashed: a series past the palette's size, whose colour repeats. */
+  /** Dashed: a series past the palette's hues, whose colour repeats. */
   dashed?: boolean;
 }
 
@@ -41,6 +41,8 @@ export interface TimePlot {
   domain?: [number, number];
   rows: PlotRow[];
   series: PlotSeries[];
+  /** Height of the plot on pages, in CSS pixels. */
+  height: number;
 }
 
 export interface BarItem {
@@ -58,9 +60,37 @@ export interface BarPlot {
   panels: { title?: string; color?: ColorRef; items: BarItem[] }[];
   /** One scale for every panel (bar lengths compare across panels). */
   sharedMax: boolean;
+  /** Signed values on one scale around zero: losses point left, gains right (movers). */
+  diverging?: boolean;
 }
 
 export type Plot = TimePlot | BarPlot;
+
+/** How a table cell is written: a value kind, a period of the table's interval, a day, or plain text. */
+export type CellKind = ValueKind | "period" | "day" | "text";
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  kind: CellKind;
+}
+
+export type Cell = string | number | null;
+
+/** The numbers a chart shows: its table view, and its CSV unless `csv` gives the API's tidy one. */
+export interface FigureTable {
+  columns: TableColumn[];
+  rows: Record<string, Cell>[];
+  /** Interval of "period" cells. */
+  interval?: Interval;
+  csv?: string;
+}
+
+/** A page a chart's items lead to (app pages, model pages), shown under the chart on pages. */
+export interface FigureLink {
+  label: string;
+  href: string;
+}
 
 export interface Figure {
   chart: ChartId;
@@ -71,6 +101,8 @@ export interface Figure {
   /** Null when there is nothing to draw (then `empty` says why). */
   plot: Plot | null;
   empty: { message: string; suggestion?: string } | null;
-  /** A note under the chart (how spend is estimated…). */
-  footnote?: string;
+  /** Notes under the chart (how spend is estimated, what a window covers…), in every renderer. */
+  footnotes: string[];
+  table: FigureTable;
+  links?: { label: string; items: FigureLink[] };
 }

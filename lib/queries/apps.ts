@@ -4,6 +4,7 @@
  * source's own windows, e.g. the tracker's top apps per model), the answer falls back to the latest window
  * and says so with `basis: "window"`.
  */
+import { OTHERS_KEY } from "@/lib/domain/buckets";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { plainArray } from "@/lib/db/pg-array";
@@ -108,7 +109,7 @@ export async function getAppMix(db: Db, appId: string, state: ViewState): Promis
       groups.sort((a, b) => (BigInt(totalOf(b)) > BigInt(totalOf(a)) ? 1 : BigInt(totalOf(b)) < BigInt(totalOf(a)) ? -1 : a.key.localeCompare(b.key)));
       if (groups.length > state.top) {
         const rest = groups.slice(state.top);
-        groups = [...groups.slice(0, state.top), { key: "others", label: "Other models", members: rest.flatMap((g) => g.members), launchDate: null }];
+        groups = [...groups.slice(0, state.top), { key: OTHERS_KEY, label: "Other models", members: rest.flatMap((g) => g.members), launchDate: null }];
       }
     }
     const series: Series[] = groups.map((g) => {
@@ -127,6 +128,7 @@ export async function getAppMix(db: Db, appId: string, state: ViewState): Promis
               ? (shareOf(values[i], appTotals.get(slot.period) ?? "0") ?? 0)
               : Number(cumulative ? cumulative[i] : values[i]),
           partial: slot.partial,
+          complete: true, // app figures arrive whole: a stored period has every day the source counted
         })),
       };
     });
@@ -152,7 +154,7 @@ export async function getAppMix(db: Db, appId: string, state: ViewState): Promis
       label: m ? seriesLabel([m]) : "All models",
       members: m ? [m] : [],
       launchDate: m?.launchDate ?? null,
-      points: [{ period: r.periodStart ?? r.periodEnd, tokens: r.tokens, value: Number(r.tokens), partial: true }],
+      points: [{ period: r.periodStart ?? r.periodEnd, tokens: r.tokens, value: Number(r.tokens), partial: true, complete: true }],
     };
   });
   return {
@@ -160,6 +162,8 @@ export async function getAppMix(db: Db, appId: string, state: ViewState): Promis
     interval: state.interval,
     basis: "window",
     tokens: sumTokens(w.map((r) => r.tokens)),
+    // The newest of the windows (models' latest windows may differ: each point keeps its own start).
+    window: w.length ? { from: w.every((r) => r.periodStart) ? [...w.map((r) => r.periodStart!)].sort()[0] : null, to: [...w.map((r) => r.periodEnd)].sort().at(-1)! } : null,
     series,
     provenance: await provenanceOf(db, w.map((r) => r.snapshotId)),
   };

@@ -46,7 +46,7 @@ export async function getModelDetail(db: Db, ref: string, state: ViewState): Pro
     modelsWithTokens(db, { from: range.empty ? null : range.from, to: range.empty ? null : range.to, permaslugs: [model.permaslug] }),
   ]);
   const variantSeries: ResolvedSeries[] = variants.models.map((v) => ({ key: v.publicId, label: seriesLabel([v]), members: [v], launchDate: v.launchDate ?? series.launchDate }));
-  const opts = { interval: state.interval, align: state.align, metric: state.metric, variant: "all" as const };
+  const opts = { interval: state.interval, align: state.align, metric: state.metric, variant: "all" as const, days: state.days };
   const [adoption, variantSplit, apps] = await Promise.all([
     computeUsage(db, [series], range, opts),
     computeUsage(db, variantSeries, range, { ...opts, align: "calendar" }),

@@ -9,7 +9,8 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { textArray } from "@/lib/db/pg-array";
-import { calendarPeriods, freeShareOf } from "@/lib/view/periods";
+import { stringList } from "@/lib/db/row-values";
+import { calendarPeriods, freeShareOf, shareOf } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { Interval, ViewState } from "@/lib/view/state";
 import { QueryError } from "./errors";
@@ -97,12 +98,13 @@ export async function getSubsidy(db: Db, state: ViewState): Promise<SubsidyResul
 export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRange, opts: { modelRankings?: boolean } = {}): Promise<SubsidyResult> {
   const interval = state.interval;
   const empty = { authors: new Map<string, AuthorPeriods>(), market: new Map<string, { free: string; paid: string }>(), snapshotIds: [] as number[] };
-  const [known, { authors, market, snapshotIds }, models] = await Promise.all([
+  const [known, { authors, market, snapshotIds }, models, unseen] = await Promise.all([
     state.authors.length
       ? rowsOf<{ author: string }>(db, sql`select distinct author from models where kind = 'model' and author = any(${textArray(state.authors)}::text[])`)
       : Promise.resolve([]),
     range.empty ? Promise.resolve(empty) : freePaidByAuthor(db, range, interval, state.authors, state.top),
     range.empty || opts.modelRankings === false ? Promise.resolve([] as ModelRankRow[]) : modelRanking(db, range, state.top),
+    unseenShares(db, range),
   ]);
   if (state.authors.length) {
     const set = new Set(known.map((k) => k.author));
@@ -130,12 +132,14 @@ export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRa
       freeTokens: String(a.free),
       paidTokens: String(a.paid),
       freeShare: freeShareOf(a.free, a.paid),
+      unreportedFreeVariants: unseen.freeVariants.get(a.author) ?? [],
     })),
     rankingAll: [...all].sort(byBigDesc((a) => a.free + a.paid, (a) => a.author)).slice(0, state.top).map((a) => ({ author: a.author, tokens: String(a.free + a.paid) })),
     rankingPaid: all.filter((a) => a.paid > 0n).sort(byBigDesc((a) => a.paid, (a) => a.author)).slice(0, state.top).map((a) => ({ author: a.author, tokens: String(a.paid) })),
     modelRankingAll: [...models].sort(byBigDesc((m) => BigInt(m.tokens), (m) => m.publicId)).slice(0, state.top),
     modelRankingPaid: models.filter((m) => m.paidTokens !== "0").sort(byBigDesc((m) => BigInt(m.paidTokens), (m) => m.publicId)).slice(0, state.top),
     market: { freeTokens: String(mFree), paidTokens: String(mPaid), freeShare: freeShareOf(mFree, mPaid), points: subsidyPoints(market, range, interval) },
+    otherShare: unseen.otherShare,
     provenance: await provenanceOf(db, snapshotIds),
   };
 }
@@ -175,4 +179,32 @@ async function modelRanking(db: Db, range: ResolvedRange, limit: number): Promis
     paidTokens: tokenString(r.paid),
     freeTokens: tokenString(r.free),
   }));
+}
+
+/**
+ * What free shares cannot see: the share of all tokens in the `other` bucket over the range (models below the
+ * source's published top N, whose free/paid split is unknown), and per author the free variants the catalogue
+ * lists that have no reported tokens in the range (Google's Gemma free variants on the real data).
+ */
+async function unseenShares(db: Db, range: ResolvedRange): Promise<{ otherShare: number | null; freeVariants: Map<string, string[]> }> {
+  if (range.empty) return { otherShare: null, freeVariants: new Map() };
+  const [totals, free] = await Promise.all([
+    rowsOf<Row>(
+      db,
+      sql`select coalesce(sum(total_tokens) filter (where is_bucket), 0)::text as bucket, coalesce(sum(total_tokens), 0)::text as total
+          from usage_daily_rollup where day between ${range.from}::date and ${range.to}::date`,
+    ),
+    rowsOf<Row>(
+      db,
+      sql`select m.author, array_agg(m.public_id order by m.public_id) as ids from models m
+          where m.kind = 'model' and m.variant = 'free' and m.in_catalogue
+            and not exists (select 1 from model_usage_daily u where u.model_id = m.id and u.day between ${range.from}::date and ${range.to}::date)
+          group by m.author`,
+    ),
+  ]);
+  const t = totals[0];
+  return {
+    otherShare: t ? shareOf(tokenString(t.bucket), tokenString(t.total)) : null,
+    freeVariants: new Map(free.map((r) => [String(r.author), stringList(r.ids)])),
+  };
 }

@@ -34,12 +34,14 @@ export interface ModelSummary {
 export interface SeriesPoint {
   /** First day of the period (YYYY-MM-DD), or the day index since launch when aligned ("0", "7", …). */
   period: string;
-  /** Exact tokens in the period (decimal string). */
-  tokens: string;
-  /** The plotted value for the metric: tokens, cumulative tokens, or share of all tokens (0..1). */
-  value: number;
+  /** Exact tokens in the period (decimal string); null when the source reported the period but not this series. */
+  tokens: string | null;
+  /** The plotted value for the metric: tokens, cumulative tokens, or share of all tokens (0..1); null when unreported. */
+  value: number | null;
   /** The period is cut by the range or the data (a week or month not fully inside). */
   partial: boolean;
+  /** Every reported day of the period has this series' figure; false = tokens are a lower bound (or null). */
+  complete: boolean;
 }
 
 export interface Series {
@@ -49,6 +51,8 @@ export interface Series {
   members: ModelSummary[];
   /** Day 0 of launch alignment: catalogue launch date, else first day with usage. */
   launchDate: string | null;
+  /** Launch alignment: the day index of the first point (> 0 when the model launched before the stored data starts). */
+  startsAt?: number | null;
   points: SeriesPoint[];
 }
 
@@ -61,6 +65,10 @@ export interface UsageResult {
   align: Align;
   metric: Metric;
   variant: VariantFilter;
+  /** Launch alignment: the first N days after each launch that were asked for (null = as far as the data goes). */
+  days?: number | null;
+  /** Launch alignment: the days every series has data for after its launch — ratios compare this span only. */
+  horizon?: number | null;
   series: Series[];
   provenance: Provenance;
 }
@@ -79,7 +87,15 @@ export interface SubsidyResult {
   to: string;
   newestDay: string | null;
   interval: Interval;
-  authors: { author: string; points: SubsidyPoint[]; freeTokens: string; paidTokens: string; freeShare: number | null }[];
+  authors: {
+    author: string;
+    points: SubsidyPoint[];
+    freeTokens: string;
+    paidTokens: string;
+    freeShare: number | null;
+    /** Free variants the catalogue lists for this author with no reported tokens in the range (below the source's top N). */
+    unreportedFreeVariants: string[];
+  }[];
   /** Ranking over the whole range: by all tokens and by paid tokens only. */
   rankingAll: { author: string; tokens: string }[];
   rankingPaid: { author: string; tokens: string }[];
@@ -88,6 +104,8 @@ export interface SubsidyResult {
   modelRankingPaid: ModelRankRow[];
   /** Free share of every named model's tokens in the range (the `other` bucket is excluded: its split is unknown). */
   market: { freeTokens: string; paidTokens: string; freeShare: number | null; points: SubsidyPoint[] };
+  /** Share of all tokens in the range held by the source's `other` bucket: models no free share can see. */
+  otherShare: number | null;
   provenance: Provenance;
 }
 
@@ -134,6 +152,8 @@ export interface AppMixResult {
   basis: AppBasis;
   /** The app's tokens over the range (sum of the series). */
   tokens: string;
+  /** basis "window": the source's own window (its start null when the source does not say). */
+  window?: { from: string | null; to: string } | null;
   /** One series per model: the app's tokens on it per period; `value` is tokens, or the model's share of the app's tokens (metric=share). */
   series: Series[];
   provenance: Provenance;

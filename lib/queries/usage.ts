@@ -9,12 +9,14 @@
  *   tokens of the same days (every model and the `other` bucket in the denominator).
  * Aggregation happens in Postgres: one grouped query for the series and, for `share`, one for the totals.
  */
+import { OTHERS_KEY } from "@/lib/domain/buckets";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { plainArray } from "@/lib/db/pg-array";
-import { alignedPeriods, alignedSlot, calendarPeriods, cumulativeSums, shareOf, type PeriodSlot } from "@/lib/view/periods";
+import { alignedPeriods, alignedSlot, calendarPeriods, cumulativeSums, daysBetween, shareOf, type PeriodSlot } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type DataBounds, type ResolvedRange } from "@/lib/view/range";
 import type { Align, Interval, Metric, VariantFilter, ViewState } from "@/lib/view/state";
+import { seriesCoverage } from "./coverage";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
 import { filterMembers, resolveAuthors, resolveModelRefs, seriesLabel, type ResolvedSeries } from "./resolve-series";
 import { modelTotals } from "./model-totals";
@@ -28,6 +30,26 @@ export interface UsageOptions {
   variant: VariantFilter;
   /** Add an "others" series: all tokens (every model and the bucket) minus the given series. Calendar only. */
   withOthers?: boolean;
+  /** Launch alignment: the first N days after each launch (null = as far as the data goes). */
+  days?: number | null;
+}
+
+/**
+ * Launch alignment has its own axis: the calendar range does not clip it. Every series runs from its own
+ * day 0 (or the oldest stored day, when it launched before the data starts) to the newest stored day.
+ */
+function launchRange(range: ResolvedRange, series: ResolvedSeries[]): ResolvedRange {
+  if (!range.oldestDay || !range.newestDay) return range;
+  const first = earliestLaunch(series);
+  const from = first && first > range.oldestDay ? first : range.oldestDay;
+  return { ...range, from, to: range.newestDay, empty: from > range.newestDay };
+}
+
+/** Days of data each series has after its launch (capped by `days`): the shortest is the common horizon. */
+function launchHorizon(series: ResolvedSeries[], range: ResolvedRange, days: number | null): number | null {
+  if (!range.newestDay) return null;
+  const spans = series.filter((s) => s.launchDate).map((s) => Math.min(days ?? Infinity, daysBetween(range.newestDay!, s.launchDate!) + 1));
+  return spans.length ? Math.max(0, Math.min(...spans)) : null;
 }
 
 export async function getUsage(db: Db, state: ViewState): Promise<UsageResult> {
@@ -78,6 +100,8 @@ export async function topModelSeries(db: Db, from: string, to: string, limit: nu
 
 interface Agg {
   tokens: Map<string, string>; // period key → tokens
+  /** period key → (model, day) rows stored: fewer than expected means some day was not reported. */
+  days: Map<string, number>;
 }
 
 /** Tokens per (series, period) and the contributing snapshots, in one grouped query. */
@@ -93,7 +117,7 @@ async function seriesTokens(db: Db, series: ResolvedSeries[], range: ResolvedRan
       launches.push(s.launchDate);
     }),
   );
-  const out = series.map<Agg>(() => ({ tokens: new Map() }));
+  const out = series.map<Agg>(() => ({ tokens: new Map(), days: new Map() }));
   if (!modelIds.length || range.empty) return { aggs: out, snapshotIds: [] as number[] };
   const key = align === "launch" ? sqlAlignedKey(sql`u.day`, sql`s.launch`, interval) : sqlCalendarKey(sql`u.day`, interval);
   const rows = await rowsOf<Row>(
@@ -102,16 +126,17 @@ async function seriesTokens(db: Db, series: ResolvedSeries[], range: ResolvedRan
           select * from unnest(${plainArray(seriesIdx)}::int4[], ${plainArray(modelIds)}::int4[], ${plainArray(launches)}::date[])
             as x(series, model_id, launch)),
         g as (
-          select s.series, ${key} as p, u.snapshot_id, sum(u.total_tokens) as tokens
+          select s.series, ${key} as p, u.snapshot_id, sum(u.total_tokens) as tokens, count(*) as days
           from model_usage_daily u join s on s.model_id = u.model_id
           where u.day between ${range.from}::date and ${range.to}::date
           group by 1, 2, 3)
-        select series, p::text as p, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps
+        select series, p::text as p, sum(tokens)::text as tokens, sum(days)::int4 as days, array_agg(snapshot_id) as snaps
         from g group by 1, 2`,
   );
   const snaps: unknown[] = [];
   for (const r of rows) {
     out[Number(r.series)].tokens.set(String(r.p), tokenString(r.tokens));
+    out[Number(r.series)].days.set(String(r.p), Number(r.days));
     snaps.push(r.snaps);
   }
   return { aggs: out, snapshotIds: snapshotIdsOf(snaps) };
@@ -165,36 +190,80 @@ function slotsOf(s: ResolvedSeries, data: Map<string, string>, range: ResolvedRa
   return [...extra, ...slots].sort((a, b) => Number(a.period) - Number(b.period));
 }
 
-/** Points of one series for a metric, from exact tokens per period (pure; unit-tested). */
-export function buildPoints(slots: PeriodSlot[], tokens: Map<string, string>, metric: Metric, totals?: Map<string, string>): SeriesPoint[] {
-  const values = slots.map((p) => tokens.get(p.period) ?? "0");
-  const cumulative = metric === "cumulative" ? cumulativeSums(values) : null;
-  return slots.map((p, i) => ({
-    period: p.period,
-    tokens: values[i],
-    value:
-      metric === "share"
-        ? (shareOf(values[i], totals?.get(p.period) ?? "0") ?? 0)
-        : Number(cumulative ? cumulative[i] : values[i]),
-    partial: p.partial,
-  }));
+/** How much of a period a series' data covers: (model, day) rows stored against rows expected (lib/queries/coverage.ts). */
+export interface SlotCoverage {
+  stored: number;
+  expected: number;
+  /** The period ends before the series' day 0: absent, not unreported. */
+  beforeDay0: boolean;
+}
+
+/**
+ * Points of one series for a metric, from exact tokens per period (pure; unit-tested). A period with no
+ * reported day is unreported (tokens and value null); one with some days unreported is incomplete (the sum
+ * of the reported days, `complete: false`); periods before day 0 are left out. Cumulative values carry
+ * over unreported periods and stay `complete: false` from the first gap on (a lower bound).
+ */
+export function buildPoints(
+  slots: PeriodSlot[],
+  tokens: Map<string, string>,
+  metric: Metric,
+  totals?: Map<string, string>,
+  coverage?: (slot: PeriodSlot) => SlotCoverage,
+): SeriesPoint[] {
+  const points: SeriesPoint[] = [];
+  let running = 0n;
+  let allComplete = true;
+  for (const slot of slots) {
+    const cov = coverage?.(slot) ?? null;
+    if (cov?.beforeDay0 && !tokens.has(slot.period)) continue;
+    const stored = tokens.get(slot.period) ?? null;
+    const unreported = cov !== null && cov.stored === 0 && stored === null;
+    const complete = cov === null || cov.stored >= cov.expected && cov.expected > 0 || (cov.expected === 0 && stored !== null);
+    const value = unreported ? null : (stored ?? "0");
+    running += BigInt(value ?? "0");
+    allComplete &&= complete;
+    points.push({
+      period: slot.period,
+      tokens: value,
+      value:
+        metric === "cumulative"
+          ? Number(running)
+          : value === null
+            ? null
+            : metric === "share"
+              ? (shareOf(value, totals?.get(slot.period) ?? "0") ?? 0)
+              : Number(value),
+      partial: slot.partial,
+      complete: metric === "cumulative" ? allComplete : complete,
+    });
+  }
+  return points;
 }
 
 /** Series → UsageResult over a resolved range (shared by usage, overview and model detail). */
-export async function computeUsage(db: Db, series: ResolvedSeries[], range: ResolvedRange, opts: UsageOptions): Promise<UsageResult> {
+export async function computeUsage(db: Db, series: ResolvedSeries[], calendarRange: ResolvedRange, opts: UsageOptions): Promise<UsageResult> {
   const { interval, align, metric, variant } = opts;
+  const days = align === "launch" ? (opts.days ?? null) : null;
+  const range = align === "launch" ? launchRange(calendarRange, series) : calendarRange;
   const needTotals = metric === "share" || Boolean(opts.withOthers);
-  const [{ aggs, snapshotIds }, totals] = await Promise.all([
+  const [{ aggs, snapshotIds }, totals, cov] = await Promise.all([
     seriesTokens(db, series, range, interval, align),
     needTotals ? totalTokens(db, series, range, interval, align) : Promise.resolve(null),
+    seriesCoverage(db, series, range),
   ]);
   const out: Series[] = series.map((s, i) => ({
     key: s.key,
     label: s.label,
     members: s.members,
     launchDate: s.launchDate,
-    points: buildPoints(slotsOf(s, aggs[i].tokens, range, interval, align), aggs[i].tokens, metric, totals?.totals[i]),
+    points: buildPoints(slotsOf(s, aggs[i].tokens, range, interval, align).filter((slot) => days === null || Number(slot.period) < days), aggs[i].tokens, metric, totals?.totals[i], (slot) => ({
+      stored: aggs[i].days.get(slot.period) ?? 0,
+      expected: cov.expected(i, slot.start, slot.end),
+      beforeDay0: cov.day0[i] === null || slot.end < cov.day0[i]! || (cov.firstReported !== null && slot.end < cov.firstReported),
+    })),
   }));
+  if (align === "launch") for (const s of out) s.startsAt = s.points.length ? Number(s.points[0].period) : null;
   if (opts.withOthers && align === "calendar" && totals && !range.empty) {
     const all = totals.totals[0] ?? new Map<string, string>();
     const rest = new Map<string, string>();
@@ -205,7 +274,7 @@ export async function computeUsage(db: Db, series: ResolvedSeries[], range: Reso
       rest.set(slot.period, String(left > 0n ? left : 0n));
     }
     out.push({
-      key: "others",
+      key: OTHERS_KEY,
       label: "Others",
       members: [],
       launchDate: null,
@@ -213,5 +282,6 @@ export async function computeUsage(db: Db, series: ResolvedSeries[], range: Reso
     });
   }
   const provenance: Provenance = await provenanceOf(db, [...snapshotIds, ...(totals?.snapshotIds ?? [])]);
-  return { from: range.from, to: range.to, newestDay: range.newestDay, interval, align, metric, variant, series: out, provenance };
+  const horizon = align === "launch" ? launchHorizon(series, range, days) : null;
+  return { from: range.from, to: range.to, newestDay: range.newestDay, interval, align, metric, variant, days, horizon, series: out, provenance };
 }

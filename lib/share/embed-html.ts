@@ -14,7 +14,7 @@ import { formatTimestamp } from "@/lib/format";
 import type { Figure } from "@/lib/figures/types";
 import { sourceLines } from "@/lib/figures/source";
 import { layoutBars } from "@/lib/figures/render/bars-layout";
-import { CSS_VARS, DARK, LIGHT, paletteCss, paint } from "@/lib/figures/render/palette";
+import { CSS_VARS, DARK, LIGHT, paletteCss, paint } from "@/lib/figures/palette";
 import { colorPaint } from "@/lib/figures/render/paints";
 import { escapeXml as e, FONT_STACK, sceneToSvg } from "@/lib/figures/render/svg";
 import { layoutTime } from "@/lib/figures/render/time-layout";
@@ -108,6 +108,11 @@ export interface EmbedPageInput {
   pinned: { asOf: string | null } | null;
 }
 
+/** The methods note on the same origin as the view (absolute: embeds live on other sites). */
+function methodsUrl(viewUrl: string): string {
+  return URL.canParse(viewUrl) ? new URL("/methods", viewUrl).href : "/methods";
+}
+
 export function embedHtml({ figure: f, context, theme, viewUrl, pinned }: EmbedPageInput): string {
   const badge = pinned
     ? `<span class="badge">Pinned: data as of ${e(pinned.asOf ? formatTimestamp(pinned.asOf) : "the time of sharing")}</span>`
@@ -127,8 +132,8 @@ export function embedHtml({ figure: f, context, theme, viewUrl, pinned }: EmbedP
     `<p class="ctx">${e(context)}</p><div class="head"><h1 id="t">${e(f.title)}</h1>${badge}</div>` +
     `<p id="d" class="summary">${e(f.summary)}</p>` +
     body +
-    (f.footnote ? `<p class="note">${e(f.footnote)}</p>` : "") +
-    `<figcaption><span>${source}</span><a href="${e(viewUrl)}" target="_blank" rel="noopener">View on Modelshare ↗</a></figcaption>` +
+    f.footnotes.map((n) => `<p class="note">${e(n)}</p>`).join("") +
+    `<figcaption><span>${source} <a href="${e(methodsUrl(viewUrl))}" target="_blank" rel="noopener">How to read this chart</a></span><a href="${e(viewUrl)}" target="_blank" rel="noopener">View on Modelshare ↗</a></figcaption>` +
     `</figure></main><script>${EMBED_SCRIPT}</script></body></html>`
   );
 }

@@ -1,5 +1,5 @@
 /** The title of a view (its page heading), from its data: the context line of embeds, images and oEmbed. */
-import { cleanText, shortName } from "@/lib/ui/labels";
+import { cleanText, shortName } from "@/lib/labels";
 import type { ViewData } from "./view-data";
 
 export function viewTitle(d: ViewData): string {

@@ -34,6 +34,8 @@ export interface ViewState {
   scale: Scale;
   /** How many items (models, apps, authors) charts and rankings show. */
   top: number;
+  /** Launch alignment's own axis: the first N days after each launch (null = the longest horizon stored). */
+  days: number | null;
   /** Chart or its table view. */
   display: Display;
 }
@@ -49,8 +51,11 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   metric: "tokens",
   scale: "linear",
   top: 10,
+  days: null,
   display: "chart",
 });
+
+export const MAX_DAYS = 3660;
 
 export const MAX_SERIES = 12;
 export const MAX_TOP = 50;
@@ -106,6 +111,11 @@ const fields = {
   metric: z.enum(METRICS),
   scale: z.enum(SCALES),
   top: z.coerce.number().int("expected a whole number").min(1).max(MAX_TOP),
+  days: z
+    .string()
+    .regex(/^\d{1,4}$/, "expected a whole number of days")
+    .transform(Number)
+    .pipe(z.number().min(1).max(MAX_DAYS)),
   display: z.enum(DISPLAYS),
 } satisfies { [K in keyof ViewState]: z.ZodType };
 
@@ -161,7 +171,7 @@ export function serializeViewState(state: ViewState, defaults: Partial<ViewState
   if (models !== d.models.map((s) => s.join(" ")).join(",")) out.set("models", models);
   const authors = state.authors.join(",");
   if (authors !== d.authors.join(",")) out.set("authors", authors);
-  for (const key of ["from", "to", "interval", "variant", "align", "metric", "scale", "top", "display"] as const) {
+  for (const key of ["from", "to", "interval", "variant", "align", "metric", "scale", "top", "days", "display"] as const) {
     if (state[key] !== d[key] && state[key] !== null) out.set(key, String(state[key]));
   }
   return out;

@@ -11,6 +11,7 @@ import { generateSampleSnapshot } from "@/lib/sample/generate";
 import { getCompare } from "@/lib/queries/compare";
 import { getSubsidy } from "@/lib/queries/subsidy";
 import { getUsage } from "@/lib/queries/usage";
+import { usageSummary } from "@/lib/figures/summaries";
 import { getAppMix, getTopApps } from "@/lib/queries/apps";
 import { listAuthors, listModels, searchModels } from "@/lib/queries/models";
 import { getOverview } from "@/lib/queries/overview";
@@ -87,7 +88,22 @@ describe.each(DRIVERS)("read API on the sample data (%s)", (driver) => {
     const paid = (id: string) => BigInt(s.modelRankingPaid.find((m) => m.publicId === id)!.paidTokens);
     const r = Number(paid("anthropic/claude-3.7-sonnet")) / Number(paid("google/gemini-2.5-pro-preview-03-25"));
     expect(r).toBeCloseTo(3, 1);
-    expect(s.rankingPaid.every((a, i, all) => i === 0 || BigInt(all[i - 1].tokens) >= BigInt(a.tokens))).toBe(true);
+    expect(s.rankingPaid.every((a, i, all) => i === 0 || BigInt(all[i - 1].tokens) >= BigInt(a.tokens ?? 0))).toBe(true);
+  });
+
+  it("launch alignment has its own axis: a calendar range does not clip it; ratios use the common horizon", async () => {
+    // Flash launched 2025-12-17, Haiku 2025-10-15; the sample ends 2026-02-28: 74 and 137 days of data.
+    const u = await getUsage(db, view({ models: [[FLASH], [HAIKU]], align: "launch", interval: "day", from: "2026-01-01", to: "2026-01-31" }));
+    const [flash, haiku] = u.series;
+    expect(flash.points[0].period).toBe("0");
+    expect(haiku.points[0].period).toBe("0");
+    expect(flash.points.at(-1)!.period).toBe("73");
+    expect(haiku.points.at(-1)!.period).toBe("136");
+    expect(u.horizon).toBe(74);
+    expect(usageSummary(u)).toMatch(/^In their first 74 days after launch, Gemini 3 Flash Preview used /);
+    const first30 = await getUsage(db, view({ models: [[FLASH], [HAIKU]], align: "launch", interval: "day", days: 30 }));
+    expect(first30.series.map((s) => s.points.length)).toEqual([30, 30]);
+    expect(first30.horizon).toBe(30);
   });
 
   it("usage: calendar and launch-aligned series, share against all tokens, a+b sums, variant filter", async () => {
@@ -97,7 +113,7 @@ describe.each(DRIVERS)("read API on the sample data (%s)", (driver) => {
     const share = await getUsage(db, view({ models: [[FLASH]], metric: "share", ...JAN, interval: "month" }));
     const tokens = await getUsage(db, view({ models: [[FLASH]], ...JAN, interval: "month" }));
     const all = await getOverview(db, view({ ...JAN, interval: "month" }));
-    const janTotal = all.share.series.reduce((a, s) => a + BigInt(s.points[0].tokens), 0n); // top N + others = every token
+    const janTotal = all.share.series.reduce((a, s) => a + BigInt(s.points[0].tokens ?? 0), 0n); // top N + others = every token
     expect(share.series[0].points[0].value).toBeCloseTo(Number(tokens.series[0].points[0].tokens) / Number(janTotal), 10);
 
     const launch = await getUsage(db, view({ models: [[FLASH], [HAIKU]], align: "launch", interval: "week" }));
@@ -108,7 +124,7 @@ describe.each(DRIVERS)("read API on the sample data (%s)", (driver) => {
     const free = "google/gemini-2.5-pro-exp-03-25:free";
     const paid = "google/gemini-2.5-pro-preview-03-25";
     const sum = await getUsage(db, view({ models: [[paid, free], [paid], [free]], from: "2025-04-01", to: "2025-04-30", interval: "month" }));
-    expect(BigInt(sum.series[0].points[0].tokens)).toBe(BigInt(sum.series[1].points[0].tokens) + BigInt(sum.series[2].points[0].tokens));
+    expect(BigInt(sum.series[0].points[0].tokens ?? 0)).toBe(BigInt(sum.series[1].points[0].tokens ?? 0) + BigInt(sum.series[2].points[0].tokens ?? 0));
     expect(sum.series[0].key).toBe(`${paid}+${free}`);
     const onlyPaid = await getUsage(db, view({ models: [[paid, free]], variant: "paid", from: "2025-04-01", to: "2025-04-30", interval: "month" }));
     expect(onlyPaid.series[0].points[0].tokens).toBe(sum.series[1].points[0].tokens);
@@ -126,8 +142,8 @@ describe.each(DRIVERS)("read API on the sample data (%s)", (driver) => {
     const mix = await getAppMix(db, "kilo-code", view({ from: "2025-10-01", to: "2026-02-28", interval: "week", models: [[HAIKU], [FLASH]] }));
     expect(mix.interval).toBe("month"); // month rows cannot be split into weeks
     const [haiku, flash] = mix.series;
-    expect(BigInt(haiku.points[1].tokens)).toBeGreaterThan(BigInt(haiku.points.at(-1)!.tokens));
-    expect(BigInt(flash.points.at(-1)!.tokens)).toBeGreaterThan(BigInt(flash.points[2].tokens));
+    expect(BigInt(haiku.points[1].tokens ?? 0)).toBeGreaterThan(BigInt(haiku.points.at(-1)!.tokens ?? 0));
+    expect(BigInt(flash.points.at(-1)!.tokens ?? 0)).toBeGreaterThan(BigInt(flash.points[2].tokens ?? 0));
     expect(flash.points.find((p) => p.period === "2026-01-01")!.tokens).toBe("75400000000");
     await expect(getAppMix(db, "no-such-app", view({}))).rejects.toMatchObject({ status: 404 });
   });
@@ -146,8 +162,9 @@ describe.each(DRIVERS)("read API on the sample data (%s)", (driver) => {
     expect(o.topModels.length).toBe(10);
     expect(o.share.series.at(-1)!.key).toBe("others");
     // Shares of the top N and "others" add up to 1 in every period.
-    for (let i = 0; i < o.share.series[0].points.length; i++) {
-      expect(o.share.series.reduce((a, s) => a + s.points[i].value, 0)).toBeCloseTo(1, 9);
+    // (A model launched later has no points before its launch; one unreported that day is null, its tokens in "others".)
+    for (const { period } of o.share.series.at(-1)!.points) {
+      expect(o.share.series.reduce((a, s) => a + (s.points.find((p) => p.period === period)?.value ?? 0), 0), period).toBeCloseTo(1, 9);
     }
     expect(o.freeShare.week).not.toBeNull();
 
@@ -155,7 +172,9 @@ describe.each(DRIVERS)("read API on the sample data (%s)", (driver) => {
     expect(d.model).toMatchObject({ publicId: FLASH, contextLength: 1_048_576, inputPerM: "0.5" });
     expect(d.priceHistory[0]).toMatchObject({ inputPerM: "0.5", outputPerM: "3" });
     expect(d.apps.apps.length).toBeGreaterThan(0);
-    expect(d.adoption.series[0].points.length).toBe(90);
+    // The default 90 days start before Flash's 2025-12-17 launch: those days are absent, not zero.
+    expect(d.adoption.series[0].points.length).toBe(74);
+    expect(d.adoption.series[0].points[0].period).toBe("2025-12-17");
     await expect(getModelDetail(db, "nobody/nothing", view({}))).rejects.toMatchObject({ status: 404 });
   });
 

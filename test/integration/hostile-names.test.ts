@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { ingestText } from "@/lib/ingest";
-import { MAX_LABEL } from "@/lib/ui/labels";
+import { MAX_LABEL } from "@/lib/labels";
 import { DRIVERS, freshDb, type TestDb } from "../db";
 
 const holder = vi.hoisted(() => ({ db: null as unknown }));

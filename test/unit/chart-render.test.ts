@@ -8,11 +8,12 @@ import { layoutCard } from "@/lib/figures/render/card";
 import { fontCoverage } from "@/lib/figures/render/cmap";
 import { OG_FONT_RANGES } from "@/lib/figures/render/og-glyphs";
 import { ogText } from "@/lib/figures/render/og-text";
-import { DARK, LIGHT } from "@/lib/figures/render/palette";
+import { DARK, LIGHT, themeCss } from "@/lib/figures/palette";
 import { escapeXml, sceneToSvg } from "@/lib/figures/render/svg";
 import { fitText, wrapText } from "@/lib/figures/render/text";
-import { layoutTime, linearTicks } from "@/lib/figures/render/time-layout";
-import { cleanText, shortName } from "@/lib/ui/labels";
+import { linearTicks } from "@/lib/figures/axes";
+import { layoutTime } from "@/lib/figures/render/time-layout";
+import { cleanText, shortName } from "@/lib/labels";
 
 const HOSTILE = `<script>alert("x")</script> & 'q' \u202Eevil`;
 
@@ -22,6 +23,7 @@ const line: TimePlot = {
   scale: "linear",
   x: "week",
   y: "tokens",
+  height: 300,
   rows: [
     { x: "2026-01-05", s0: 1e9, s1: 2e9 },
     { x: "2026-01-12", s0: null, s1: 3e9 },
@@ -114,6 +116,8 @@ describe("the picture of a chart (link previews, downloads)", () => {
     provenance: { sources: ["openrouter"], asOf: "2026-01-31T00:00:00.000Z", citations: ["Source: OpenRouter (openrouter.ai/rankings), as of 2026-01-31."], sample: false },
     plot: line,
     empty: null,
+    footnotes: [],
+    table: { columns: [], rows: [] },
   };
   it("is 1200×630 with the brand, context, title, summary and source, and a pinned note when pinned", () => {
     const scene = layoutCard(figure, { context: "Compare A vs B", pinned: true, pinnedAsOf: "2026-01-31T00:00:00.000Z" });
@@ -149,15 +153,27 @@ describe("text for next/og", () => {
 });
 
 describe("palette", () => {
-  it("embeds and images use the page's colours (app/globals.css)", () => {
-    const css = readFileSync(path.join(process.cwd(), "app/globals.css"), "utf8");
-    const light = css.slice(css.indexOf(":root {"), css.indexOf("@media", css.indexOf(":root {")));
-    const dark = css.slice(css.indexOf(":root.dark"));
-    LIGHT.series.forEach((c, i) => expect(light).toContain(`--series-${i}: ${c};`));
-    DARK.series.forEach((c, i) => expect(dark).toContain(`--series-${i}: ${c};`));
-    expect(light).toContain(`--series-other: ${LIGHT.other};`);
-    expect(dark).toContain(`--series-other: ${DARK.other};`);
-    expect(light).toContain(`--chart-grid: ${LIGHT.grid};`);
-    expect(dark).toContain(`--chart-axis: ${DARK.axis};`);
+  // WCAG 2.1 relative luminance and contrast ratio.
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it.each([
+    ["light", LIGHT],
+    ["dark", DARK],
+  ])("every series colour stands out from the %s background (non-text contrast ≥ 3:1)", (_, p) => {
+    for (const c of p.series) expect(contrast(c, p.bg), c).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the page's CSS variables are generated from the same palette as images", () => {
+    const css = themeCss();
+    LIGHT.series.forEach((c, i) => expect(css).toContain(`--series-${i}:${c}`));
+    DARK.series.forEach((c, i) => expect(css).toContain(`--series-${i}:${c}`));
+    expect(readFileSync(path.join(process.cwd(), "app/globals.css"), "utf8")).not.toMatch(/--series-\d:/);
   });
 });

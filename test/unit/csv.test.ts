@@ -38,14 +38,14 @@ describe("tidy tables", () => {
     const r: UsageResult = {
       from: "2026-01-01", to: "2026-01-02", newestDay: "2026-01-02", interval: "day", align: "calendar", metric: "cumulative", variant: "all",
       series: [{ key: "a/b", label: "=evil", members: [], launchDate: null, points: [
-        { period: "2026-01-01", tokens: "9007199254740993", value: 9007199254740992, partial: false },
-        { period: "2026-01-02", tokens: "1", value: 9007199254740994, partial: false },
+        { period: "2026-01-01", tokens: "9007199254740993", value: 9007199254740992, partial: false, complete: true },
+        { period: "2026-01-02", tokens: "1", value: 9007199254740994, partial: false, complete: true },
       ] }],
       provenance: PROV,
     };
     const lines = usageCsv(r).split("\r\n");
-    expect(lines[0]).toBe("series,period,value,tokens,partial,label,source,as_of,citation,sample");
-    expect(lines[1]).toBe("a/b,2026-01-01,9007199254740993,9007199254740993,false,'=evil,openrouter,2026-09-22T10:34:37.721Z,\"Source: OpenRouter (openrouter.ai/rankings), as of 2026-09-22.\",false");
+    expect(lines[0]).toBe("series,period,value,tokens,partial,label,complete,source,as_of,citation,sample");
+    expect(lines[1]).toBe("a/b,2026-01-01,9007199254740993,9007199254740993,false,'=evil,true,openrouter,2026-09-22T10:34:37.721Z,\"Source: OpenRouter (openrouter.ai/rankings), as of 2026-09-22.\",false");
     expect(lines[2].split(",")[2]).toBe("9007199254740994"); // exact cumulative, not the float
   });
 

@@ -21,6 +21,7 @@ const figure: Figure = {
     scale: "linear",
     x: "day",
     y: "tokens",
+    height: 300,
     rows: [
       { x: "2026-01-01", s0: 1, s1: 2 },
       { x: "2026-01-02", s0: 2, s1: 1 },
@@ -31,6 +32,8 @@ const figure: Figure = {
     ],
   },
   empty: null,
+  footnotes: [`Note on ${HOSTILE}`],
+  table: { columns: [], rows: [] },
 };
 
 describe("embed page", () => {

@@ -60,12 +60,9 @@ describe("sample data generator", () => {
     );
   });
 
-  it("is deterministic and fast, with a moderate number of rows", () => {
-    const t0 = performance.now();
+  it("is deterministic, with a moderate number of rows", () => {
     const again = generateSampleSnapshot();
-    const ms = performance.now() - t0;
     expect(JSON.stringify(again)).toBe(JSON.stringify(snap));
-    expect(ms).toBeLessThan(300);
     expect(snap.modelUsage.length).toBeGreaterThan(8_000);
     expect(snap.modelUsage.length).toBeLessThan(14_000);
     expect(snap.appUsage.length).toBeGreaterThan(200);

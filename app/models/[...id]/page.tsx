@@ -6,7 +6,7 @@ import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
 import { viewTitle } from "@/lib/share/view-title";
 import type { PageSearchParams } from "@/lib/ui/server-data";
-import { shortName } from "@/lib/ui/labels";
+import { shortName } from "@/lib/labels";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
 import { subjectFromSegments, type ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";

@@ -1,12 +1,13 @@
 "use client";
 
-import { IntervalControl } from "@/components/controls/view-controls";
+import { IntervalControl, MetricControl } from "@/components/controls/view-controls";
+import { ChartFrame } from "@/components/frame/chart-frame";
 import { RangeControl } from "@/components/controls/range-control";
 import { SampleDataBadge } from "@/components/sample-data-badge";
 import type { AppMixResult } from "@/lib/queries/types";
 import { useApi, type Initial } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
-import { AppModelMix, AppVolume } from "./app-charts";
+import { appMixFigure, appVolumeFigure } from "@/lib/figures/app";
 import { appMixPath, appMixQuery } from "./queries";
 
 export function AppView({ appId, initial, oldestDay }: { appId: string; initial: Initial<AppMixResult>; oldestDay: string | null }) {
@@ -31,8 +32,8 @@ export function AppView({ appId, initial, oldestDay }: { appId: string; initial:
           {error.message}
         </p>
       )}
-      <AppVolume data={d} loading={isFetching} />
-      <AppModelMix data={d} loading={isFetching} share={state.metric === "share"} />
+      <ChartFrame chartId="app-volume" figure={appVolumeFigure(d)} loading={isFetching} />
+      <ChartFrame chartId="app-model-mix" figure={appMixFigure(d, state.metric === "share")} loading={isFetching} controls={<MetricControl options={["tokens", "share"]} />} />
     </div>
   );
 }

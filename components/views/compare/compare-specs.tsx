@@ -2,10 +2,10 @@
 
 import type { CompareResult } from "@/lib/queries/types";
 import { formatContext, formatDay, formatPriceRatio, formatPricePerM, formatRatio, formatTokens, formatUsd } from "@/lib/format";
-import { shortName } from "@/lib/ui/labels";
-import { seriesColor } from "@/lib/ui/palette";
+import { shortName } from "@/lib/labels";
+import { colorCss, colorSlots } from "@/lib/figures/palette";
 import { SourceLine } from "@/components/frame/source-line";
-import { rangeText } from "@/lib/ui/summaries";
+import { rangeText } from "@/lib/figures/summaries";
 
 /** Sentences a writer can quote: the first model against each other one. */
 export function ratioSentences(c: CompareResult): string[] {
@@ -25,6 +25,7 @@ export function ratioSentences(c: CompareResult): string[] {
 
 /** Specs side by side (one column per model) and the ratios between them. */
 export function CompareSpecs({ data }: { data: CompareResult }) {
+  const colors = colorSlots(data.models.map((m) => m.key));
   const rows: [string, (m: CompareResult["models"][number]) => string][] = [
     ["Launch", (m) => (m.launchDate ? formatDay(m.launchDate) : "—")],
     ["Context", (m) => formatContext(m.contextLength)],
@@ -58,7 +59,7 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
               </th>
               {data.models.map((m, i) => (
                 <th key={m.key} scope="col" className="min-w-[8.5rem] px-3 py-1.5 align-bottom font-medium">
-                  <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full" style={{ background: seriesColor(i) }} />
+                  <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full" style={{ background: colorCss(colors[i]) }} />
                   {shortName(m.label, m.key)}
                 </th>
               ))}

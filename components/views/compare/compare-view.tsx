@@ -1,19 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { AlignControl, IntervalControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
+import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
-import { UsageCard } from "@/components/charts/usage-card";
+import { ChartFrame } from "@/components/frame/chart-frame";
 import { ModelPicker } from "@/components/picker/model-picker";
 import { SampleDataBadge } from "@/components/sample-data-badge";
-import type { AppsResult, CompareResult } from "@/lib/queries/types";
-import { compareLabel } from "@/lib/figures/compare";
-import { seriesColor } from "@/lib/ui/palette";
+import type { AppsResult, CompareResult, UsageResult } from "@/lib/queries/types";
+import { compareKeys, compareLabel, compareSpendFigure, compareTopAppsFigure, compareUsageFigure } from "@/lib/figures/compare";
+import { colorCss, colorSlots } from "@/lib/figures/palette";
 import { useApi, useApiMany } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { CompareSpecs } from "./compare-specs";
-import { CompareSpend } from "./compare-spend";
-import { CompareTopApps } from "./compare-top-apps";
 import { compareQuery, compareState, MAX_COMPARE, topAppsQuery, usageQuery } from "./queries";
 import type { CompareInitial } from "./types";
 
@@ -29,9 +27,12 @@ export function CompareView({ initial }: { initial: CompareInitial }) {
   const compare = useApi<CompareResult>("/api/v1/compare", compareQuery(state), initial.compare, ready);
   const appQueries = ready ? state.models.map((m) => topAppsQuery(state, m)) : [];
   const apps = useApiMany<AppsResult>("/api/v1/apps", appQueries, initial.apps);
+  const usage = useApi<UsageResult>("/api/v1/usage", usageQuery(state), initial.usage, ready);
   const c = compare.data;
   const label = (i: number) => compareLabel(c, state.models, i);
-  const selected = state.models.map((m, i) => ({ value: m.join("+"), label: label(i), color: seriesColor(i) }));
+  const keys = compareKeys(c, state.models);
+  const colors = colorSlots(keys);
+  const selected = state.models.map((m, i) => ({ value: m.join("+"), label: label(i), color: colorCss(colors[i]) }));
   const sample = !!c?.provenance.sample;
   const error = compare.error?.message ?? (compare.data ? null : initial.error);
 
@@ -70,24 +71,30 @@ export function CompareView({ initial }: { initial: CompareInitial }) {
         </p>
       ) : (
         <>
-          <UsageCard
+          <ChartFrame
             chartId="compare-usage"
-            title="Adoption"
-            query={usageQuery(state)}
-            initial={initial.usage}
+            loadingTitle="Adoption"
+            figure={usage.data ? compareUsageFigure(usage.data, state) : null}
+            loading={usage.isFetching}
+            error={usage.error?.message}
             controls={
               <>
                 <IntervalControl />
                 <AlignControl />
+                <LaunchDaysControl />
                 <MetricControl />
                 <ScaleControl />
               </>
             }
-            scale={state.scale}
           />
           {c && <CompareSpecs data={c} />}
-          <CompareTopApps cols={state.models.map((_, i) => ({ label: label(i), result: apps[i]?.data }))} loading={apps.some((a) => a.isFetching)} />
-          {c && <CompareSpend data={c} loading={compare.isFetching} />}
+          <ChartFrame
+            chartId="compare-top-apps"
+            loadingTitle="Top apps"
+            figure={compareTopAppsFigure(state.models.map((_, i) => ({ label: label(i), result: apps[i]?.data })), keys)}
+            loading={apps.some((a) => a.isFetching)}
+          />
+          {c && <ChartFrame chartId="compare-spend" figure={compareSpendFigure(c)} loading={compare.isFetching} />}
         </>
       )}
     </div>

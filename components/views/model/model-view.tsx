@@ -1,60 +1,59 @@
 "use client";
 
-import { AlignControl, IntervalControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
+import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
-import { TopAppsCard } from "@/components/charts/top-apps-card";
-import { UsageCard } from "@/components/charts/usage-card";
+import { ChartFrame } from "@/components/frame/chart-frame";
 import { SampleDataBadge } from "@/components/sample-data-badge";
-import type { ModelDetailResult } from "@/lib/queries/types";
-import { shortName } from "@/lib/ui/labels";
+import { topAppsFigure } from "@/lib/figures/apps";
+import { adoptionFigure, modelName, priceHistoryFigure, variantsFigure } from "@/lib/figures/model";
+import type { AppsResult, ModelDetailResult, UsageResult } from "@/lib/queries/types";
+import { useApi } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import type { ViewState } from "@/lib/view/state";
 import { ModelSpecs } from "./model-specs";
-import { PriceHistory } from "./price-history";
 import { adoptionQuery, appsQuery, variantQuery } from "./queries";
 
 /** `serverState` is the state `detail` was computed for: its data seeds the charts only for that state. */
 export function ModelView({ detail, serverState, oldestDay }: { detail: ModelDetailResult; serverState: ViewState; oldestDay: string | null }) {
   const { state } = useViewState();
   const id = detail.model.publicId;
-  const name = shortName(detail.model.name, id);
+  const name = modelName(detail);
   const a = detail.adoption;
+  const adoption = useApi<UsageResult>("/api/v1/usage", adoptionQuery(state, id), { query: adoptionQuery(serverState, id), data: detail.adoption });
+  const apps = useApi<AppsResult>("/api/v1/apps", appsQuery(state, id), { query: appsQuery(serverState, id), data: detail.apps });
+  const hasVariants = detail.variants.length > 1;
+  const variants = useApi<UsageResult>("/api/v1/usage", variantQuery(state, detail.variants), { query: variantQuery(serverState, detail.variants), data: detail.variantSplit }, hasVariants);
+  const price = <ChartFrame chartId="model-price-history" figure={priceHistoryFigure(detail)} />;
   return (
     <div className="space-y-4">
       {detail.provenance.sample && <SampleDataBadge />}
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <RangeControl resolved={{ from: a.from, to: a.to, newestDay: a.newestDay }} oldestDay={oldestDay} />
       </div>
-      <UsageCard
+      <ChartFrame
         chartId="model-adoption"
-        title={`Adoption of ${name}`}
-        query={adoptionQuery(state, id)}
-        initial={{ query: adoptionQuery(serverState, id), data: detail.adoption }}
-        scale={state.scale}
+        figure={adoption.data ? adoptionFigure(adoption.data, name, state.scale) : null}
+        loading={adoption.isFetching}
+        error={adoption.error?.message}
         controls={
           <>
             <IntervalControl />
             <AlignControl />
+            <LaunchDaysControl />
             <MetricControl />
             <ScaleControl />
           </>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <TopAppsCard chartId="model-top-apps" subject={name} query={appsQuery(state, id)} initial={{ query: appsQuery(serverState, id), data: detail.apps }} />
-        {detail.variants.length > 1 ? (
-          <UsageCard
-            chartId="model-variants"
-            title="Free vs paid variants"
-            query={variantQuery(state, detail.variants)}
-            initial={{ query: variantQuery(serverState, detail.variants), data: detail.variantSplit }}
-            emptySuggestion="Try a longer date range."
-          />
+        <ChartFrame chartId="model-top-apps" figure={apps.data ? topAppsFigure(apps.data, name) : null} loading={apps.isFetching} error={apps.error?.message} />
+        {hasVariants ? (
+          <ChartFrame chartId="model-variants" figure={variants.data ? variantsFigure(variants.data) : null} loading={variants.isFetching} error={variants.error?.message} />
         ) : (
-          <PriceHistory detail={detail} />
+          price
         )}
       </div>
-      {detail.variants.length > 1 && <PriceHistory detail={detail} />}
+      {hasVariants && price}
       <ModelSpecs detail={detail} />
     </div>
   );

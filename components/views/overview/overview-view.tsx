@@ -2,15 +2,13 @@
 
 import { IntervalControl, TopControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
+import { ChartFrame } from "@/components/frame/chart-frame";
+import { marketFreeShareFigure, moversFigure, overviewShareFigure } from "@/lib/figures/overview";
 import type { OverviewResult } from "@/lib/queries/types";
-import { formatChange, formatDay, formatTokens } from "@/lib/format";
-import { shortName } from "@/lib/ui/labels";
-import { formatShare } from "@/lib/ui/metric-format";
+import { formatChange, formatDay, formatShare, formatTokens } from "@/lib/format";
+import { shortName } from "@/lib/labels";
 import { useViewState } from "@/lib/ui/use-view-state";
-import { MarketFreeShare } from "./market-free-share";
-import { Movers } from "./movers";
 import { RankingTable } from "./ranking-table";
-import { ShareChart } from "./share-chart";
 
 /** The overview's charts; its controls re-render the page on the server (there is no overview API). */
 export function OverviewView({ overview, oldestDay }: { overview: OverviewResult; oldestDay: string | null }) {
@@ -51,8 +49,9 @@ export function OverviewView({ overview, oldestDay }: { overview: OverviewResult
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <RangeControl resolved={{ from: overview.share.from, to: overview.share.to, newestDay: overview.share.newestDay }} oldestDay={oldestDay} />
       </div>
-      <ShareChart
-        share={overview.share}
+      <ChartFrame
+        chartId="overview-share"
+        figure={overviewShareFigure(overview)}
         loading={pending}
         controls={
           <>
@@ -62,8 +61,8 @@ export function OverviewView({ overview, oldestDay }: { overview: OverviewResult
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Movers overview={overview} loading={pending} />
-        <MarketFreeShare overview={overview} interval={state.interval} loading={pending} />
+        <ChartFrame chartId="overview-movers" figure={moversFigure(overview)} loading={pending} />
+        <ChartFrame chartId="overview-free-share" figure={marketFreeShareFigure(overview, state.interval)} loading={pending} />
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { RankedItem } from "@/lib/queries/types";
 import { formatChange, formatExact, formatTokens } from "@/lib/format";
-import { formatShare } from "@/lib/ui/metric-format";
+import { formatShare } from "@/lib/format";
 import { modelHref } from "@/components/views/model/queries";
-import { shortName } from "@/lib/ui/labels";
+import { shortName } from "@/lib/labels";
 
 type Row = RankedItem & { model?: { publicId: string; author: string; name: string | null } };
 

@@ -1,19 +1,22 @@
 "use client";
 
-import { IntervalControl } from "@/components/controls/view-controls";
+import { IntervalControl, VariantControl } from "@/components/controls/view-controls";
+import { ChartFrame } from "@/components/frame/chart-frame";
 import { RangeControl } from "@/components/controls/range-control";
 import { AuthorPicker } from "@/components/picker/author-picker";
 import { SampleDataBadge } from "@/components/sample-data-badge";
 import type { AuthorSummary, SubsidyResult } from "@/lib/queries/types";
-import { formatTokens } from "@/lib/format";
-import { formatShare } from "@/lib/ui/metric-format";
-import { seriesColor } from "@/lib/ui/palette";
+import { freeShareFigure, freeShareTotalFigure, rankingFigure } from "@/lib/figures/vendors";
+import { formatShare, formatTokens } from "@/lib/format";
+import { colorCss, colorSlots } from "@/lib/figures/palette";
 import { useApi, type Initial } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
-import { FreeShareChart } from "./free-share-chart";
 import { subsidyQuery } from "./queries";
-import { Rankings } from "./rankings";
-import { VendorTotals } from "./vendor-totals";
+
+const RANK_OPTIONS = [
+  { value: "all" as const, label: "All tokens" },
+  { value: "paid" as const, label: "Paid only" },
+];
 
 export interface VendorsInitial {
   subsidy: Initial<SubsidyResult> | null;
@@ -26,7 +29,9 @@ export function VendorsView({ initial }: { initial: VendorsInitial }) {
   const { state, update } = useViewState();
   const { data, isFetching, error } = useApi<SubsidyResult>("/api/v1/subsidy", subsidyQuery(state), initial.subsidy);
   const shown = data?.authors.map((a) => a.author) ?? state.authors;
-  const selected = (state.authors.length ? state.authors : shown).map((a, i) => ({ value: a, label: a, color: seriesColor(i) }));
+  const chosen = state.authors.length ? state.authors : shown;
+  const colors = colorSlots(chosen);
+  const selected = chosen.map((a, i) => ({ value: a, label: a, color: colorCss(colors[i]) }));
   const message = error?.message ?? (data ? null : initial.error);
   return (
     <div className="space-y-4">
@@ -51,14 +56,30 @@ export function VendorsView({ initial }: { initial: VendorsInitial }) {
             <p className="text-sm text-slate-700 dark:text-slate-300">
               Across the whole market, <strong>{formatShare(data.market.freeShare)}</strong> of named models&apos; tokens (
               {formatTokens(data.market.freeTokens)} of {formatTokens(BigInt(data.market.freeTokens) + BigInt(data.market.paidTokens))}) went to free
-              variants in this range.
+              variants in this range
+              {data.otherShare ? (
+                <>
+                  ; another <strong>{formatShare(data.otherShare)}</strong> of all tokens sit in the source&apos;s &ldquo;other&rdquo; bucket, whose free/paid split is unknown
+                </>
+              ) : null}
+              .
             </p>
           )}
           <div className="grid gap-4 xl:grid-cols-2">
-            <FreeShareChart data={data} loading={isFetching} controls={<IntervalControl />} />
-            <VendorTotals data={data} loading={isFetching} />
+            <ChartFrame chartId="vendor-free-share" figure={freeShareFigure(data)} loading={isFetching} controls={<IntervalControl />} />
+            <ChartFrame chartId="vendor-free-share-total" figure={freeShareTotalFigure(data)} loading={isFetching} />
           </div>
-          <Rankings data={data} loading={isFetching} paid={state.variant === "paid"} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            {(["vendor-ranking", "model-ranking"] as const).map((chart) => (
+              <ChartFrame
+                key={chart}
+                chartId={chart}
+                figure={rankingFigure(chart, data, state.variant === "paid")}
+                loading={isFetching}
+                controls={<VariantControl label="Rank by" options={RANK_OPTIONS} />}
+              />
+            ))}
+          </div>
         </>
       )}
     </div>

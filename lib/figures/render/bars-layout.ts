@@ -4,7 +4,7 @@
  * is room. A shared maximum makes bar lengths comparable across panels.
  */
 import type { BarPlot } from "../types";
-import { colorPaint } from "./paints";
+import { colorPaint } from "../palette";
 import { emptyScene, type Scene } from "./scene";
 import { fitText, textWidth } from "./text";
 
@@ -39,7 +39,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
   );
   const rowTop = (r: number) => rowHeights.slice(0, r).reduce((a, b) => a + b + gap, 0);
   const scene = emptyScene(width, rowTop(gridRows) - gap);
-  const globalMax = Math.max(0, ...panels.flatMap((p) => p.items.map((i) => i.value)));
+  const globalMax = Math.max(0, ...panels.flatMap((p) => p.items.map((i) => Math.abs(i.value))));
   // Label and value columns sized to the items; with a shared scale, the same for every panel so bars compare.
   const allItems = panels.flatMap((p) => p.items.slice(0, perPanel));
   const columns = (items: BarPlot["panels"][number]["items"]) => ({
@@ -59,18 +59,26 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
     }
     const items = panel.items.slice(0, perPanel);
     if (!items.length) return;
-    const max = (plot.sharedMax ? globalMax : Math.max(0, ...items.map((i) => i.value))) || 1;
+    const max = (plot.sharedMax ? globalMax : Math.max(0, ...items.map((i) => Math.abs(i.value)))) || 1;
     const { labelW, valueW } = plot.sharedMax ? shared : columns(items);
     const barX = x0 + labelW + font * 0.5;
-    const barMax = Math.max(font, x0 + panelW - valueW - barX);
     const thick = Math.max(4, Math.round(rowH * 0.62));
+    // Diverging: zero where the largest loss fits on the left; values written beyond each bar's end.
+    const neg = plot.diverging ? Math.max(0, ...items.map((i) => -i.value)) : 0;
+    const pos = plot.diverging ? Math.max(0, ...items.map((i) => i.value)) : max;
+    const span = Math.max(font, x0 + panelW - valueW - barX - (neg ? valueW : 0));
+    const unit = span / ((neg + pos) || 1);
+    const zeroX = barX + (neg ? valueW : 0) + neg * unit;
+    if (plot.diverging) scene.shapes.push({ type: "line", x1: r1(zeroX), y1: y0 + titleH, x2: r1(zeroX), y2: y0 + titleH + items.length * rowH, stroke: "grid", width: 1 });
     items.forEach((it, i) => {
       const cy = y0 + titleH + i * rowH + rowH / 2;
       const label = fitText(it.label, font, labelW);
       scene.texts.push({ x: r1(x0 + labelW), y: r1(cy + font * 0.35), text: label, size: font, anchor: "end", paint: "axis", full: label === it.label ? undefined : it.label });
-      const w = Math.max(2, (Math.max(0, it.value) / max) * barMax);
-      scene.shapes.push({ type: "rect", x: r1(barX), y: r1(cy - thick / 2), w: r1(w), h: thick, fill: colorPaint(it.color), rx: 3, title: `${it.label}: ${it.text}` });
-      scene.texts.push({ x: r1(barX + w + font * 0.4), y: r1(cy + font * 0.35), text: it.text, size: font, anchor: "start", paint: "axis" });
+      const w = Math.max(2, Math.abs(plot.diverging ? it.value : Math.max(0, it.value)) * unit);
+      const left = plot.diverging && it.value < 0 ? zeroX - w : zeroX;
+      scene.shapes.push({ type: "rect", x: r1(left), y: r1(cy - thick / 2), w: r1(w), h: thick, fill: colorPaint(it.color), rx: 3, title: `${it.label}: ${it.text}` });
+      const negative = plot.diverging && it.value < 0;
+      scene.texts.push({ x: r1(negative ? left - font * 0.4 : left + w + font * 0.4), y: r1(cy + font * 0.35), text: it.text, size: font, anchor: negative ? "end" : "start", paint: "axis" });
     });
   });
   return scene;

@@ -64,7 +64,12 @@ export function layoutCard(fig: Figure, opts: CardOptions = {}): Scene {
   const source = wrapText(sourceLines(fig.provenance).join(" "), sourceSize, inner, 2);
   const sourceTop = H - pad - (source.length - 1) * 22;
   source.forEach((line, i) => scene.texts.push({ x: pad, y: sourceTop + i * 22, text: line, size: sourceSize, anchor: "start", paint: "muted" }));
-  const chartH = sourceTop - 30 - chartTop;
+  // Footnotes (how a figure is estimated, partial periods, windows) above the source, as space allows.
+  const noteSize = 15;
+  const notes = fig.footnotes.length ? wrapText(fig.footnotes.join(" "), noteSize, inner, 2) : [];
+  const notesTop = sourceTop - 26 - (notes.length - 1) * 19;
+  notes.forEach((line, i) => scene.texts.push({ x: pad, y: notesTop + i * 19, text: line, size: noteSize, anchor: "start", paint: "muted" }));
+  const chartH = (notes.length ? notesTop - 19 : sourceTop) - 30 - chartTop;
 
   const font = 17;
   if (!fig.plot) {

@@ -1,6 +1,6 @@
 /** A legend drawn into the scene (images): swatch and name per series, wrapped into rows. */
 import type { PlotSeries } from "../types";
-import { colorPaint } from "./paints";
+import { colorPaint } from "../palette";
 import { emptyScene, type Scene } from "./scene";
 import { fitText, textWidth } from "./text";
 

@@ -4,7 +4,7 @@
  * internet, and a preview must never depend on it. So common symbols get ASCII stand-ins and everything
  * else outside the font becomes "?" (and bidi controls go, as everywhere: lib/ui/labels.ts).
  */
-import { boundText, stripControls } from "@/lib/ui/labels";
+import { boundText, stripControls } from "@/lib/labels";
 import { OG_FONT_RANGES } from "./og-glyphs";
 
 const STAND_INS: Record<string, string> = { "©": "(c)", "®": "(R)", "™": "TM", "↗": "", "✓": "v", "✔": "v", "\u00a0": " " };

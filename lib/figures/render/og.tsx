@@ -3,7 +3,7 @@
  * (satori draws text with its embedded font; text inside SVG it would not). Texts pass through ogText, so
  * rendering never fetches a font or emoji from the network.
  */
-import { paint, type Palette } from "./palette";
+import { paint, type Palette } from "../palette";
 import type { Scene, Shape, TextItem } from "./scene";
 import { ogText } from "./og-text";
 
@@ -28,7 +28,7 @@ function shapeEl(s: Shape, p: Palette, key: number) {
     case "line":
       return <line key={key} x1={s.x1} y1={s.y1} x2={s.x2} y2={s.y2} stroke={paint(p, s.stroke)} strokeWidth={s.width ?? 1} strokeDasharray={s.dash} />;
     case "circle":
-      return <circle key={key} cx={s.cx} cy={s.cy} r={s.r} fill={paint(p, s.fill)} />;
+      return <circle key={key} cx={s.cx} cy={s.cy} r={s.r} fill={paint(p, s.fill)} stroke={s.stroke ? paint(p, s.stroke) : undefined} strokeWidth={s.stroke ? (s.width ?? 1) : undefined} />;
   }
 }
 

@@ -3,13 +3,13 @@
  * SVG markup (embeds, SVG downloads), og.tsx as next/og elements (link-preview PNGs). Layout happens once,
  * in time-layout.ts, bars-layout.ts and card.ts.
  */
-import type { Paint } from "./palette";
+import type { Paint } from "../palette";
 
 export type Shape =
   | { type: "path"; d: string; stroke?: Paint; fill?: Paint; width?: number; dash?: string; fillOpacity?: number; title?: string }
   | { type: "rect"; x: number; y: number; w: number; h: number; fill: Paint; rx?: number; title?: string }
   | { type: "line"; x1: number; y1: number; x2: number; y2: number; stroke: Paint; width?: number; dash?: string }
-  | { type: "circle"; cx: number; cy: number; r: number; fill: Paint };
+  | { type: "circle"; cx: number; cy: number; r: number; fill: Paint; stroke?: Paint; width?: number };
 
 export interface TextItem {
   /** Anchor point; y is the baseline. */
@@ -20,6 +20,8 @@ export interface TextItem {
   anchor: "start" | "middle" | "end";
   paint: Paint;
   weight?: 400 | 600;
+  /** What the text is, for readers of the SVG (tests, scripts): "y-tick", "x-tick". */
+  role?: "y-tick" | "x-tick";
   /** The full text when `text` was shortened to fit (a tooltip in SVG). */
   full?: string;
 }

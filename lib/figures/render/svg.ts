@@ -2,9 +2,9 @@
  * Scene → SVG markup. Every text and attribute value is escaped (external strings such as app names can
  * hold `<script>` or quotes); lone surrogates and non-characters, which make XML invalid, become U+FFFD.
  */
-import { boundText } from "@/lib/ui/labels";
+import { boundText } from "@/lib/labels";
 import { MAX_TEXT } from "./og-text";
-import { paint, type Palette } from "./palette";
+import { paint, type Palette } from "../palette";
 import type { Scene, Shape, TextItem } from "./scene";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -43,12 +43,12 @@ function shapeSvg(s: Shape, p: Palette): string {
     case "line":
       return `<line${attrs({ x1: s.x1, y1: s.y1, x2: s.x2, y2: s.y2, stroke: paint(p, s.stroke), "stroke-width": s.width ?? 1, "stroke-dasharray": s.dash })}/>`;
     case "circle":
-      return `<circle${attrs({ cx: s.cx, cy: s.cy, r: s.r, fill: paint(p, s.fill) })}/>`;
+      return `<circle${attrs({ cx: s.cx, cy: s.cy, r: s.r, fill: paint(p, s.fill), stroke: s.stroke ? paint(p, s.stroke) : undefined, "stroke-width": s.stroke ? s.width ?? 1 : undefined })}/>`;
   }
 }
 
 function textSvg(t: TextItem, p: Palette): string {
-  const a = attrs({ x: t.x, y: t.y, "font-size": t.size, fill: paint(p, t.paint), "text-anchor": t.anchor === "start" ? undefined : t.anchor, "font-weight": t.weight === 600 ? 600 : undefined });
+  const a = attrs({ x: t.x, y: t.y, "font-size": t.size, fill: paint(p, t.paint), "text-anchor": t.anchor === "start" ? undefined : t.anchor, "font-weight": t.weight === 600 ? 600 : undefined, "data-role": t.role });
   const bounded = (text: string) => escapeXml(boundText(text, MAX_TEXT));
   return `<text${a}>${t.full ? `<title>${bounded(t.full)}</title>` : ""}${bounded(t.text)}</text>`;
 }

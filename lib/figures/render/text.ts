@@ -3,10 +3,6 @@
  * ~10% for Latin text), enough to place ticks, truncate labels with "…" and wrap titles. External strings
  * arrive already cleaned of control characters (lib/ui/labels.ts); escaping is the writers' job.
  */
-import { formatDay, formatPeriod, formatShareTick, formatTokens, formatUsd } from "@/lib/format";
-import { formatPoints } from "../overview";
-import type { Interval } from "@/lib/view/state";
-import type { ValueKind } from "../types";
 
 function charWidth(ch: string): number {
   if (/[iljI.,:;'!|`]/.test(ch)) return 0.28;
@@ -62,23 +58,4 @@ export function wrapText(text: string, size: number, max: number, lines: number)
   }
   if (cur) out.push(cur);
   return out.slice(0, lines).map((l, i, all) => (i === all.length - 1 ? fitText(l, size, max) : l));
-}
-
-export function formatValue(kind: ValueKind, v: number): string {
-  switch (kind) {
-    case "tokens":
-      return formatTokens(v);
-    case "share":
-      return formatShareTick(v);
-    case "usd":
-      return formatUsd(v);
-    case "price":
-      return `$${Number(v.toFixed(2))}`;
-    case "points":
-      return formatPoints(v);
-  }
-}
-
-export function formatX(x: string, kind: Interval | "date"): string {
-  return kind === "date" ? formatDay(x) : formatPeriod(x, kind, { short: true });
 }

@@ -3,11 +3,14 @@
  * axis), values on a linear scale from 0 (nice ticks) or a log scale (powers of ten; zeros dropped), gaps
  * left open where a series has no value, areas stacked in series order. Paths use absolute M/L/H/V only.
  */
-import type { PlotRow, TimePlot } from "../types";
+import { numberAt, valueAxis } from "../axes";
+import { hasPartial, isPartialAt, partialKey, splitPartialRows } from "../marks";
+import type { TimePlot } from "../types";
 import { layoutLegend } from "./legend-layout";
-import { colorPaint } from "./paints";
+import { colorPaint } from "../palette";
 import { emptyScene, place, type Scene } from "./scene";
-import { formatValue, formatX, textWidth } from "./text";
+import { formatTick, formatX } from "../format";
+import { textWidth } from "./text";
 
 export interface TimeLayoutOptions {
   width: number;
@@ -20,25 +23,6 @@ export interface TimeLayoutOptions {
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-function niceStep(raw: number): number {
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
-}
-
-/** Linear ticks from lo to at least hi, about `count` of them. */
-export function linearTicks(lo: number, hi: number, count = 5): number[] {
-  if (!(hi > lo)) hi = lo + 1;
-  const step = niceStep((hi - lo) / (count - 1));
-  const out: number[] = [];
-  for (let v = Math.floor(lo / step) * step; v < hi + step * 0.999; v += step) out.push(Number(v.toPrecision(12)));
-  return out;
-}
-
-function valueOf(row: PlotRow, key: string): number | null {
-  const v = row[key];
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
 
 interface YScale {
   ticks: number[];
@@ -46,29 +30,14 @@ interface YScale {
   usable: (v: number) => boolean;
 }
 
-function yScale(plot: TimePlot, top: number, bottom: number, stackedMax: number): YScale {
-  const values = plot.rows.flatMap((r) => plot.series.map((s) => valueOf(r, s.key))).filter((v): v is number => v !== null);
-  if (plot.scale === "log" && plot.kind !== "stacked-area") {
-    const pos = values.filter((v) => v > 0);
-    const lo = pos.length ? 10 ** Math.floor(Math.log10(Math.min(...pos))) : 1;
-    let hi = pos.length ? 10 ** Math.ceil(Math.log10(Math.max(...pos))) : 10;
-    if (hi <= lo) hi = lo * 10;
-    const decades = Math.round(Math.log10(hi / lo));
-    const every = Math.max(1, Math.ceil(decades / 6));
-    const ticks: number[] = [];
-    for (let k = 0; k <= decades; k += every) ticks.push(lo * 10 ** k);
+function yScale(plot: TimePlot, top: number, bottom: number): YScale {
+  const axis = valueAxis(plot);
+  const [lo, hi] = axis.domain;
+  if (axis.scale === "log") {
     const [a, b] = [Math.log10(lo), Math.log10(hi)];
-    return { ticks, map: (v) => bottom - ((Math.log10(v) - a) / (b - a)) * (bottom - top), usable: (v) => v > 0 };
+    return { ticks: axis.ticks, map: (v) => bottom - ((Math.log10(v) - a) / (b - a)) * (bottom - top), usable: (v) => v > 0 };
   }
-  let [lo, hi] = plot.domain ?? [Math.min(0, ...values), plot.kind === "stacked-area" ? stackedMax : Math.max(0, ...values)];
-  let ticks = plot.domain ? linearTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9) : linearTicks(lo, hi, 5);
-  if (!plot.domain) {
-    lo = ticks[0];
-    hi = ticks[ticks.length - 1];
-  }
-  if (hi <= lo) hi = lo + 1;
-  ticks = ticks.filter((t) => t >= lo && t <= hi);
-  return { ticks, map: (v) => bottom - ((v - lo) / (hi - lo)) * (bottom - top), usable: () => true };
+  return { ticks: axis.ticks, map: (v) => bottom - ((v - lo) / (hi - lo || 1)) * (bottom - top), usable: () => true };
 }
 
 export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
@@ -79,11 +48,10 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
   if (!n) return scene;
 
   const stacked = plot.kind === "stacked-area";
-  const sums = plot.rows.map((r) => plot.series.reduce((acc, s) => acc + Math.max(0, valueOf(r, s.key) ?? 0), 0));
   const top = Math.round(font * 0.7);
   const bottom = opts.height - Math.round(font * 2);
-  const y = yScale(plot, top, bottom, Math.max(0, ...sums));
-  const yLabels = y.ticks.map((t) => formatValue(plot.y, t));
+  const y = yScale(plot, top, bottom);
+  const yLabels = y.ticks.map((t) => formatTick(plot.y, t));
   const left = Math.ceil(Math.max(...yLabels.map((l) => textWidth(l, font)), font * 2) + font * 0.8);
   const right = width - Math.round(font * 1.2);
   const band = (right - left) / n;
@@ -93,7 +61,7 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
   y.ticks.forEach((t, i) => {
     const yy = r1(y.map(t));
     scene.shapes.push({ type: "line", x1: left, y1: yy, x2: right, y2: yy, stroke: "grid", width: 1 });
-    scene.texts.push({ x: left - font * 0.5, y: r1(yy + font * 0.35), text: yLabels[i], size: font, anchor: "end", paint: "axis" });
+    scene.texts.push({ x: left - font * 0.5, y: r1(yy + font * 0.35), text: yLabels[i], size: font, anchor: "end", paint: "axis", role: "y-tick" });
   });
   scene.shapes.push({ type: "line", x1: left, y1: bottom, x2: right, y2: bottom, stroke: "grid", width: 1 });
 
@@ -106,48 +74,75 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
     const cx = xAt(i);
     const anchor = cx - w / 2 < 0 ? "start" : cx + w / 2 > width ? "end" : "middle";
     const x = anchor === "start" ? Math.max(0, cx - w / 2) : anchor === "end" ? width : cx;
-    scene.texts.push({ x: r1(x), y: r1(bottom + font * 1.45), text: xLabels[i], size: font, anchor, paint: "axis" });
+    scene.texts.push({ x: r1(x), y: r1(bottom + font * 1.45), text: xLabels[i], size: font, anchor, paint: "axis", role: "x-tick" });
   }
 
+  // Partial periods: a dashed twin of each series (lib/figures/marks.ts), hollow points on the partial periods.
+  const partial = hasPartial(plot);
+  const rows = partial ? splitPartialRows(plot) : plot.rows;
+  const twins: [key: (k: string) => string, dash: string | undefined, opacity: number][] = [[(k) => k, undefined, 0.85]];
+  if (partial) twins.push([partialKey, "4 3", 0.3]);
+
   if (stacked) {
-    const base = plot.rows.map(() => 0);
-    for (const s of plot.series) {
-      const upper = plot.rows.map((r, i) => base[i] + Math.max(0, valueOf(r, s.key) ?? 0));
-      const fwd = upper.map((v, i) => `${i ? "L" : "M"}${r1(xAt(i))},${r1(y.map(v))}`).join("");
-      const back = base.map((v, i) => [i, v] as const).reverse().map(([i, v]) => `L${r1(xAt(i))},${r1(y.map(v))}`).join("");
-      const p = colorPaint(s.color);
-      scene.shapes.push({ type: "path", d: `${fwd}${back}Z`, fill: p, fillOpacity: 0.85, stroke: p, width: 1, title: s.label });
-      upper.forEach((v, i) => (base[i] = v));
+    for (const [keyOf, dash, opacity] of twins) {
+      const base = rows.map(() => 0);
+      for (const s of plot.series) {
+        const values = rows.map((r) => numberAt(r, keyOf(s.key)));
+        const upper = rows.map((r, i) => base[i] + Math.max(0, values[i] ?? 0));
+        // Only the stretch where this twin has values (the complete or the partial periods).
+        const idx = values.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0);
+        if (idx.length) {
+          const fwd = idx.map((i, k) => `${k ? "L" : "M"}${r1(xAt(i))},${r1(y.map(upper[i]))}`).join("");
+          const back = [...idx].reverse().map((i) => `L${r1(xAt(i))},${r1(y.map(base[i]))}`).join("");
+          const p = colorPaint(s.color);
+          scene.shapes.push({ type: "path", d: `${fwd}${back}Z`, fill: p, fillOpacity: opacity, stroke: p, width: 1, dash, title: s.label });
+        }
+        upper.forEach((v, i) => (base[i] = v));
+      }
     }
   } else {
     for (const s of plot.series) {
       const p = colorPaint(s.color);
-      let d = "";
-      let run = 0;
-      const lone: [number, number][] = [];
-      let last: [number, number] | null = null;
+      for (const [keyOf, dash] of twins) {
+        const { d, lone } = linePath(rows, keyOf(s.key), plot.kind === "step", xAt, y);
+        if (d) scene.shapes.push({ type: "path", d, stroke: p, width: 2, dash: dash ?? (s.dashed ? "6 3" : undefined), title: s.label });
+        if (keyOf === partialKey) continue;
+        const dots = n <= 2 ? rows.map((row, i) => [i, numberAt(row, s.key)] as const).filter(([, v]) => v !== null && y.usable(v)).map(([i, v]) => [r1(xAt(i)), r1(y.map(v!))] as [number, number]) : lone;
+        for (const [cx, cy] of dots) scene.shapes.push({ type: "circle", cx, cy, r: 3, fill: p });
+      }
       plot.rows.forEach((row, i) => {
-        const v = valueOf(row, s.key);
-        if (v === null || !y.usable(v)) {
-          if (run === 1 && last) lone.push(last);
-          run = 0;
-          return;
-        }
-        const px = r1(xAt(i));
-        const py = r1(y.map(v));
-        if (!run) d += `M${px},${py}`;
-        else if (plot.kind === "step") d += `H${px}V${py}`;
-        else d += `L${px},${py}`;
-        run++;
-        last = [px, py];
+        const v = numberAt(row, s.key);
+        if (!isPartialAt(row, s.key) || v === null || !y.usable(v)) return;
+        scene.shapes.push({ type: "circle", cx: r1(xAt(i)), cy: r1(y.map(v)), r: 3.5, fill: "bg", stroke: p, width: 2 });
       });
-      if (run === 1 && last) lone.push(last);
-      if (d) scene.shapes.push({ type: "path", d, stroke: p, width: 2, dash: s.dashed ? "6 3" : undefined, title: s.label });
-      const dots = n <= 2 ? plot.rows.map((row, i) => [i, valueOf(row, s.key)] as const).filter(([, v]) => v !== null && y.usable(v)).map(([i, v]) => [r1(xAt(i)), r1(y.map(v!))] as [number, number]) : lone;
-      for (const [cx, cy] of dots) scene.shapes.push({ type: "circle", cx, cy, r: 3, fill: p });
     }
   }
 
   if (legend.height) place(scene, legend, 0, opts.height + font * 0.6);
   return scene;
+}
+
+/** A series' line through its non-null values: M/L (or H/V steps) runs, and the lone points no run reaches. */
+function linePath(rows: TimePlot["rows"], key: string, step: boolean, xAt: (i: number) => number, y: YScale): { d: string; lone: [number, number][] } {
+  let d = "";
+  let run = 0;
+  const lone: [number, number][] = [];
+  let last: [number, number] | null = null;
+  rows.forEach((row, i) => {
+    const v = numberAt(row, key);
+    if (v === null || !y.usable(v)) {
+      if (run === 1 && last) lone.push(last);
+      run = 0;
+      return;
+    }
+    const px = r1(xAt(i));
+    const py = r1(y.map(v));
+    if (!run) d += `M${px},${py}`;
+    else if (step) d += `H${px}V${py}`;
+    else d += `L${px},${py}`;
+    run++;
+    last = [px, py];
+  });
+  if (run === 1 && last) lone.push(last);
+  return { d, lone };
 }

@@ -3,7 +3,7 @@ import { errorResponse, toErrorResponse } from "@/lib/server/api-error";
 import { getDb } from "@/lib/server/db";
 import { layoutCard, CARD_HEIGHT, CARD_WIDTH } from "@/lib/figures/render/card";
 import { sceneToOg } from "@/lib/figures/render/og";
-import { DARK, LIGHT } from "@/lib/figures/render/palette";
+import { DARK, LIGHT } from "@/lib/figures/palette";
 import { sceneToSvg } from "@/lib/figures/render/svg";
 import { chartCacheHeaders, PINNED_CACHE_CONTROL } from "@/lib/share/chart-cache";
 import { resolveChart } from "@/lib/share/resolve-chart";
