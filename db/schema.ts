@@ -195,7 +195,7 @@ export const permalinks = pgTable(
     /** Canonical query string of the state (non-default values only, no "?"). */
     query: text("query").notNull(),
     mode: text("mode", { enum: ["live", "pinned"] }).notNull(),
-    /** Pinned rows: what the view showed (lib/share/view-data.ts ViewData). */
+    /** Pinned rows: what the view showed (lib/pages/view-data.ts ViewData). */
     data: jsonb("data"),
     dataBytes: integer("data_bytes").notNull().default(0),
     /** Newest as_of among the snapshots behind the pinned data, and the newest snapshot id at share time. */

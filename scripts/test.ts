@@ -1,5 +1,5 @@
 /**
- * npm test: unit + integration tests (vitest), then a fresh build and the end-to-end tests (Playwright,
+ * npm test: lint (ESLint, with the layer boundaries), unit + integration tests (vitest), then a fresh build and the end-to-end tests (Playwright,
  * Debian's Chromium). Ends with one line: "N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
@@ -25,6 +25,11 @@ function readJson(file: string): unknown {
 let passed = 0;
 let failed = 0;
 
+// Lint first: Next's rules and the layer boundaries (eslint.config.mjs). Counted as one check.
+const lintStatus = run(bin("eslint"), [".", "--max-warnings=50"]);
+if (lintStatus === 0) passed++;
+else failed++;
+
 const vitestJson = path.join(out, "vitest.json");
 const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const v = readJson(vitestJson) as { numPassedTests: number; numFailedTests: number } | null;
@@ -47,4 +52,4 @@ try {
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(vitestStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);
+process.exit(lintStatus === 0 && vitestStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);

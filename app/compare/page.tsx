@@ -1,5 +1,5 @@
 import { CompareView } from "@/components/views/compare/compare-view";
-import { COMPARE_DEFAULTS } from "@/components/views/compare/queries";
+import { COMPARE_DEFAULTS } from "@/lib/pages/api-queries";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
 import { viewTitle } from "@/lib/share/view-title";

@@ -1,4 +1,4 @@
-import { VENDOR_DEFAULTS } from "@/components/views/vendors/queries";
+import { VENDOR_DEFAULTS } from "@/lib/pages/api-queries";
 import { VendorsView } from "@/components/views/vendors/vendors-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";

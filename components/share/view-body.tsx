@@ -3,7 +3,7 @@ import { CompareView } from "@/components/views/compare/compare-view";
 import { ModelView } from "@/components/views/model/model-view";
 import { OverviewView } from "@/components/views/overview/overview-view";
 import { VendorsView } from "@/components/views/vendors/vendors-view";
-import type { ViewData } from "@/lib/share/view-data";
+import type { ViewData } from "@/lib/pages/view-data";
 import type { ViewState } from "@/lib/view/state";
 
 /** A view's client component from its data, with the same props as its page (used by pinned permalinks). */

@@ -1,7 +1,7 @@
 /** What the database already holds, as far as planning the next collection is concerned. */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { iso } from "@/lib/db/row-values";
+import { iso } from "@/db/row-values";
 import { snapshotChecksum } from "@/lib/ingest";
 import type { RankingsCoverage } from "./plan";
 

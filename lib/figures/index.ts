@@ -1,5 +1,5 @@
 /** A chart of a view's data → its figure (null when the view has no such chart for this data). */
-import type { ViewData } from "@/lib/share/view-data";
+import type { ViewData } from "@/lib/pages/view-data";
 import { CHARTS, type ChartId } from "@/lib/view/charts";
 import type { ViewState } from "@/lib/view/state";
 import { appFigure } from "./app";

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { textArray } from "@/lib/db/pg-array";
+import { textArray } from "@/db/pg-array";
 import { IssueList } from "./errors";
 import type { ModelRecord, ModelRef, ParsedSnapshot } from "./types";
 import { authorOf, splitModelId } from "./values";

@@ -135,22 +135,7 @@ export function unixSecondsToDay(seconds: unknown): Day | null {
   return DAY_RE.test(day) ? day : null; // years beyond 9999 or before 0 don't fit YYYY-MM-DD
 }
 
-/**
- * `google/gemini-3-flash-preview:free` → base `google/gemini-3-flash-preview`, variant `free`.
- * The variant is the suffix after the LAST ':' (OpenRouter's convention); no suffix means "standard".
- */
-export function splitModelId(id: string): { base: string; variant: string } {
-  const i = id.lastIndexOf(":");
-  if (i < 0) return { base: id, variant: "standard" };
-  return { base: id.slice(0, i), variant: id.slice(i + 1) };
-}
-
-/** The vendor: part before '/', with the leading '~' of OpenRouter's alias ids (`~openai/gpt-latest`) dropped. */
-export function authorOf(slug: string): string {
-  const s = slug.startsWith("~") ? slug.slice(1) : slug;
-  const i = s.indexOf("/");
-  return i < 0 ? s : s.slice(0, i);
-}
+export { authorOf, splitModelId } from "@/lib/domain/model-id";
 
 /** A plain decimal, optionally signed and with an exponent (OpenRouter sends plain decimals; be lenient). */
 const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;

@@ -17,8 +17,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { iso } from "@/lib/db/row-values";
-import { plainArray, textArray } from "@/lib/db/pg-array";
+import { iso } from "@/db/row-values";
+import { plainArray, textArray } from "@/db/pg-array";
 import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
 import { BUCKET, resolveModels } from "./resolve-models";

@@ -15,8 +15,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray, textArray } from "@/lib/db/pg-array";
-import { iso } from "@/lib/db/row-values";
+import { plainArray, textArray } from "@/db/pg-array";
+import { iso } from "@/db/row-values";
 import type { Interval } from "@/lib/view/state";
 import { snapshotIdsOf } from "./provenance";
 import { sqlCalendarKey } from "./sql";

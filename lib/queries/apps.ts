@@ -7,8 +7,8 @@
 import { OTHERS_KEY } from "@/lib/domain/buckets";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray } from "@/lib/db/pg-array";
-import { stringList } from "@/lib/db/row-values";
+import { plainArray } from "@/db/pg-array";
+import { stringList } from "@/db/row-values";
 import { calendarPeriods, cumulativeSums, shareOf, sumTokens } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";

@@ -14,7 +14,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray, textArray } from "@/lib/db/pg-array";
+import { plainArray, textArray } from "@/db/pg-array";
 import { ratioOfBigInts } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";

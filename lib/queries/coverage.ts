@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray } from "@/lib/db/pg-array";
+import { plainArray } from "@/db/pg-array";
 import { minDay } from "@/lib/view/periods";
 import type { ResolvedRange } from "@/lib/view/range";
 import type { ResolvedSeries } from "./resolve-series";

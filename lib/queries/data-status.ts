@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { iso, stringList } from "@/lib/db/row-values";
+import { iso, stringList } from "@/db/row-values";
 
 export interface SnapshotInfo {
   id: number;

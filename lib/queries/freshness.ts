@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { iso } from "@/lib/db/row-values";
+import { iso } from "@/db/row-values";
 
 export const DEFAULT_STALE_AFTER_HOURS = 48;
 

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray, textArray } from "@/lib/db/pg-array";
+import { plainArray, textArray } from "@/db/pg-array";
 import { getDataBounds, resolveRangeWith } from "@/lib/view/range";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
 import { modelTotals } from "./model-totals";

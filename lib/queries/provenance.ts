@@ -5,8 +5,8 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray } from "@/lib/db/pg-array";
-import { iso } from "@/lib/db/row-values";
+import { plainArray } from "@/db/pg-array";
+import { iso } from "@/db/row-values";
 import type { Provenance } from "./types";
 
 export const NO_PROVENANCE: Provenance = Object.freeze({ sources: [], asOf: null, citations: [], sample: false }) as Provenance;

@@ -6,9 +6,9 @@
  * at `query.models[i]` (i = the series' index; `[i][j]` for the j-th member of an `a+b` sum).
  */
 import { sql } from "drizzle-orm";
-import { splitModelId } from "@/lib/ingest/values";
+import { splitModelId } from "@/lib/domain/model-id";
 import { rowsOf, type Db } from "@/db";
-import { plainArray, textArray } from "@/lib/db/pg-array";
+import { plainArray, textArray } from "@/db/pg-array";
 import type { VariantFilter } from "@/lib/view/state";
 import { QueryError } from "./errors";
 import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, toModelSummary, type Row } from "./sql";

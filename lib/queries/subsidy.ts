@@ -8,8 +8,8 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { textArray } from "@/lib/db/pg-array";
-import { stringList } from "@/lib/db/row-values";
+import { textArray } from "@/db/pg-array";
+import { stringList } from "@/db/row-values";
 import { calendarPeriods, freeShareOf, shareOf } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { Interval, ViewState } from "@/lib/view/state";

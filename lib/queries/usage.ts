@@ -12,8 +12,8 @@
 import { OTHERS_KEY } from "@/lib/domain/buckets";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { plainArray } from "@/lib/db/pg-array";
-import { alignedPeriods, alignedSlot, calendarPeriods, cumulativeSums, daysBetween, shareOf, type PeriodSlot } from "@/lib/view/periods";
+import { plainArray } from "@/db/pg-array";
+import { alignedPeriods, alignedSlot, calendarPeriods, daysBetween, shareOf, type PeriodSlot } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type DataBounds, type ResolvedRange } from "@/lib/view/range";
 import type { Align, Interval, Metric, VariantFilter, ViewState } from "@/lib/view/state";
 import { seriesCoverage } from "./coverage";

@@ -3,7 +3,7 @@
  * page itself ask for the same view in the same state, and React's cache() hands both one load.
  */
 import { cache } from "react";
-import { loadViewData, type ViewData } from "@/lib/share/view-data";
+import { loadViewData, type ViewData } from "@/lib/pages/view-data";
 import { getPermalink, type PermalinkRow } from "@/lib/share/permalinks";
 import { PERMALINK_ID, stateQuery, type ViewAddress } from "@/lib/view/address";
 import { PAGE_DEFAULTS, parseViewState, type View } from "@/lib/view/state";

@@ -13,7 +13,7 @@ import { chartHref, isValidSubject, pageHref, permalinkPath, stateQuery, type Vi
 import { CHARTS, isChartId } from "@/lib/view/charts";
 import { PAGE_DEFAULTS, parseViewState, VIEWS } from "@/lib/view/state";
 import { createPermalink, rateLimitsFromEnv, type RateLimits } from "./permalinks";
-import { loadViewData, viewDataAsOf, viewDataError } from "./view-data";
+import { loadViewData, viewDataAsOf, viewDataError } from "@/lib/pages/view-data";
 
 export const SHARE_BODY_MAX_BYTES = 8 * 1024;
 

@@ -10,7 +10,7 @@ import { publicOrigin } from "@/lib/server/client";
 import { chartHref, pageHref, permalinkPath, type ChartTarget, type ViewAddress } from "@/lib/view/address";
 import { DEFAULT_CHART, type ChartId } from "@/lib/view/charts";
 import { oembedUrl } from "./oembed";
-import type { ViewData } from "./view-data";
+import type { ViewData } from "@/lib/pages/view-data";
 import { viewTitle } from "./view-title";
 
 export { viewTitle };

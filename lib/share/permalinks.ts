@@ -10,9 +10,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { permalinks } from "@/db/schema";
-import { iso } from "@/lib/db/row-values";
+import { iso } from "@/db/row-values";
 import type { View } from "@/lib/view/state";
-import type { ViewData } from "./view-data";
+import type { ViewData } from "@/lib/pages/view-data";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const PERMALINK_ID_LENGTH = 12;

@@ -9,7 +9,7 @@ import { pageHref, permalinkPath, type ChartTarget, type ViewAddress } from "@/l
 import { CHARTS, DEFAULT_CHART, isChartId, type ChartId } from "@/lib/view/charts";
 import { isView, PAGE_DEFAULTS, parseViewState } from "@/lib/view/state";
 import { getPermalink, type PermalinkRow } from "./permalinks";
-import { loadViewData, type ViewData } from "./view-data";
+import { loadViewData, type ViewData } from "@/lib/pages/view-data";
 import { viewTitle } from "./view-title";
 
 export interface ResolvedChart {

@@ -1,6 +1,6 @@
 /** The title of a view (its page heading), from its data: the context line of embeds, images and oEmbed. */
 import { cleanText, shortName } from "@/lib/labels";
-import type { ViewData } from "./view-data";
+import type { ViewData } from "@/lib/pages/view-data";
 
 export function viewTitle(d: ViewData): string {
   switch (d.view) {

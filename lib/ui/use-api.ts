@@ -1,13 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import type { Initial } from "@/lib/pages/initial";
 import { usePageView } from "./view-defaults";
 
-export interface Initial<T> {
-  /** The API query string the server rendered with ("?models=a,b"), so it is reused only for that state. */
-  query: string;
-  data: T;
-}
+export type { Initial } from "@/lib/pages/initial";
 
 export class ApiError extends Error {
   constructor(

@@ -218,7 +218,7 @@ describe.each(DRIVERS)("collector on %s", (driver) => {
       transform: (b: RankingsBody) => ({ data: b.data.map((row) => ({ ...row, prompt_tokens: "1", new_field: true })), meta: { ...b.meta, version: undefined, extra: 1 } }),
     });
     h.server.failAlways("/models", {
-      transform: (b: { data: Array<Record<string, unknown>> }) => ({ data: b.data.map(({ description, architecture, ...m }) => ({ ...m, brand_new: [1] })) }),
+      transform: (b: { data: Array<Record<string, unknown>> }) => ({ data: b.data.map(({ description: _description, architecture: _architecture, ...m }) => ({ ...m, brand_new: [1] })) }),
     });
     const r = await h.run(["--once", "--from", "2026-06-24"]);
     expect(r.err).toBe("");

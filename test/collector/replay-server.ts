@@ -38,7 +38,8 @@ export interface Fault {
   /** Answer 200 with the first half of the normal body. */
   truncate?: boolean;
   /** Change the normal JSON body (schema drift). */
-  transform?: (body: any) => any;
+  // The replayed body is JSON of a shape each test knows; it narrows the argument itself.
+  transform?: (body: never) => unknown;
 }
 
 export interface RecordedRequest {
@@ -137,7 +138,7 @@ export async function startReplayServer(opts: { clock: Clock; key: string }): Pr
       body = text;
     } else return send(res, 404, JSON.stringify({ error: { message: "not found" } }));
 
-    if (fault?.transform) body = JSON.stringify(fault.transform(JSON.parse(body)));
+    if (fault?.transform) body = JSON.stringify(fault.transform(JSON.parse(body) as never));
     if (fault?.truncate) {
       res.writeHead(200, { "content-type": "application/json" }); // chunked: the cut is invisible to HTTP
       res.end(body.slice(0, Math.floor(body.length / 2)));

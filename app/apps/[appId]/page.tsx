@@ -1,5 +1,5 @@
 import { UnknownSubject } from "@/components/unknown-subject";
-import { APP_DEFAULTS } from "@/components/views/app/queries";
+import { APP_DEFAULTS } from "@/lib/pages/api-queries";
 import { AppView } from "@/components/views/app/app-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";

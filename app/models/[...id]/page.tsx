@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { UnknownSubject } from "@/components/unknown-subject";
-import { MODEL_DEFAULTS } from "@/components/views/model/queries";
+import { MODEL_DEFAULTS } from "@/lib/pages/api-queries";
 import { ModelView } from "@/components/views/model/model-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";

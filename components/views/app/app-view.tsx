@@ -8,7 +8,7 @@ import type { AppMixResult } from "@/lib/queries/types";
 import { useApi, type Initial } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { appMixFigure, appVolumeFigure } from "@/lib/figures/app";
-import { appMixPath, appMixQuery } from "./queries";
+import { appMixPath, appMixQuery } from "@/lib/pages/api-queries";
 
 export function AppView({ appId, initial, oldestDay }: { appId: string; initial: Initial<AppMixResult>; oldestDay: string | null }) {
   const { state } = useViewState();

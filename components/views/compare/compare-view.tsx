@@ -12,8 +12,8 @@ import { colorCss, colorSlots } from "@/lib/figures/palette";
 import { useApi, useApiMany } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { CompareSpecs } from "./compare-specs";
-import { compareQuery, compareState, MAX_COMPARE, topAppsQuery, usageQuery } from "./queries";
-import type { CompareInitial } from "./types";
+import { compareQuery, compareState, MAX_COMPARE, topAppsQuery, usageQuery } from "@/lib/pages/api-queries";
+import type { CompareInitial } from "@/lib/pages/initial";
 
 const EXAMPLES = [
   { label: "Gemini 3 Flash Preview vs Claude Haiku 4.5", models: "google/gemini-3-flash-preview,anthropic/claude-haiku-4.5" },

@@ -11,7 +11,7 @@ import { useApi } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import type { ViewState } from "@/lib/view/state";
 import { ModelSpecs } from "./model-specs";
-import { adoptionQuery, appsQuery, variantQuery } from "./queries";
+import { adoptionQuery, appsQuery, variantQuery } from "@/lib/pages/api-queries";
 
 /** `serverState` is the state `detail` was computed for: its data seeds the charts only for that state. */
 export function ModelView({ detail, serverState, oldestDay }: { detail: ModelDetailResult; serverState: ViewState; oldestDay: string | null }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RankedItem } from "@/lib/queries/types";
 import { formatChange, formatExact, formatTokens } from "@/lib/format";
 import { formatShare } from "@/lib/format";
-import { modelHref } from "@/components/views/model/queries";
+import { modelHref } from "@/lib/pages/api-queries";
 import { shortName } from "@/lib/labels";
 
 type Row = RankedItem & { model?: { publicId: string; author: string; name: string | null } };

@@ -5,25 +5,20 @@ import { ChartFrame } from "@/components/frame/chart-frame";
 import { RangeControl } from "@/components/controls/range-control";
 import { AuthorPicker } from "@/components/picker/author-picker";
 import { SampleDataBadge } from "@/components/sample-data-badge";
-import type { AuthorSummary, SubsidyResult } from "@/lib/queries/types";
+import type { SubsidyResult } from "@/lib/queries/types";
+import type { VendorsInitial } from "@/lib/pages/initial";
 import { freeShareFigure, freeShareTotalFigure, rankingFigure } from "@/lib/figures/vendors";
 import { formatShare, formatTokens } from "@/lib/format";
 import { colorCss, colorSlots } from "@/lib/figures/palette";
-import { useApi, type Initial } from "@/lib/ui/use-api";
+import { useApi } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
-import { subsidyQuery } from "./queries";
+import { subsidyQuery } from "@/lib/pages/api-queries";
 
 const RANK_OPTIONS = [
   { value: "all" as const, label: "All tokens" },
   { value: "paid" as const, label: "Paid only" },
 ];
 
-export interface VendorsInitial {
-  subsidy: Initial<SubsidyResult> | null;
-  authors: AuthorSummary[];
-  oldestDay: string | null;
-  error: string | null;
-}
 
 export function VendorsView({ initial }: { initial: VendorsInitial }) {
   const { state, update } = useViewState();

@@ -4,11 +4,11 @@
  * pinned permalink renders the same components from stored JSON.
  */
 import type { Db } from "@/db";
-import { compareQuery, compareState, topAppsQuery, TOP_APPS_PER_MODEL, usageQuery } from "@/components/views/compare/queries";
-import type { CompareInitial } from "@/components/views/compare/types";
-import { appMixQuery } from "@/components/views/app/queries";
-import { subsidyQuery } from "@/components/views/vendors/queries";
-import type { VendorsInitial } from "@/components/views/vendors/vendors-view";
+import { compareQuery, compareState, topAppsQuery, TOP_APPS_PER_MODEL, usageQuery } from "@/lib/pages/api-queries";
+import type { CompareInitial } from "@/lib/pages/initial";
+import { appMixQuery } from "@/lib/pages/api-queries";
+import { subsidyQuery } from "@/lib/pages/api-queries";
+import type { VendorsInitial } from "@/lib/pages/initial";
 import { getAppMix, getTopApps } from "@/lib/queries/apps";
 import { getCompare } from "@/lib/queries/compare";
 import { getModelDetail } from "@/lib/queries/model-detail";
