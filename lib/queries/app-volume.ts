@@ -10,13 +10,16 @@
  * 3. Rows for all models (model null) and per-model rows are different breakdowns of the same tokens and
  *    are never summed together: callers ask for one or the other.
  *
- * `pickedCalendarRows` is the one SQL implementation of rule 1; getAppVolumes (totals over a range) and
- * getAppVolumeSeries (totals per period) both select from it.
+ * Rule 1 is decided once per (app, model, month) by the ingest transaction (the app_usage rollups of
+ * drizzle/0006_app_usage_rollups_triggers.sql); `pickedCalendarRows` selects the picked rows by it, and
+ * getAppVolumes (totals over a range) and getAppVolumeSeries (totals per period) both select from it, except
+ * the all-apps leaderboard (every app summed over its models), which reads the per-app rollups (`pickedAppRows`).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { plainArray, textArray } from "@/lib/db/pg-array";
 import { iso } from "@/lib/db/row-values";
+import { addDays, nextPeriod, periodEnd, periodStart } from "@/lib/view/periods";
 import type { Interval } from "@/lib/view/state";
 import { snapshotIdsOf } from "./provenance";
 import { sqlCalendarKey } from "./sql";
@@ -61,41 +64,73 @@ function filtersOf(q: { modelIds?: number[]; appIds?: string[]; allModels?: bool
 /**
  * Rule 1 as a row source: (app_id, model_id, period_kind, period_start, period_end, total_tokens, snapshot_id)
  * of the month rows overlapping [from, to] whose month is not fully covered by day rows, and the day rows
- * inside [from, to] whose month has no such month row. Day rows have period_start = period_end; the
- * period_end conditions let the (…, period_kind, period_end) indexes bound the scans.
+ * inside [from, to] whose month has no such month row. Which kind stands per (app, model, month) is read from
+ * app_usage_month_source, kept by the ingest transaction (drizzle/0006): it replaced a correlated count of
+ * day rows per month row that took 250–500 ms per query at the benchmark's 10M rows (README Benchmarks).
+ * Day rows have period_start = period_end; the period_end conditions let the (…, period_kind, period_end)
+ * indexes bound the scans.
  */
 export function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
   const where = filtersOf(q, "u");
-  // The month row `m` stands unless day rows cover every day of its month.
-  const monthStands = (m: string) => {
-    const a = sql.raw(m);
-    return sql`(select count(*) from app_usage d
-                where d.period_kind = 'day' and d.app_id = ${a}.app_id and d.model_id is not distinct from ${a}.model_id
-                  and d.period_end between ${a}.period_start and ${a}.period_end
-                  and d.period_start between ${a}.period_start and ${a}.period_end) < (${a}.period_end - ${a}.period_start + 1)`;
-  };
+  // Rows for all models and per-model rows never meet (rule 3), so the join needs no null-safe equality.
+  const source = (kind: "day" | "month") =>
+    sql`join app_usage_month_source s on s.app_id = u.app_id and ${q.allModels ? sql`s.model_id is null` : sql`s.model_id = u.model_id`}
+          and s.month = ${sqlCalendarKey(sql`u.period_end`, "month")} and s.picked_kind = ${kind}`;
   return sql`(
     select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
-    from app_usage u
+    from app_usage u ${source("day")}
     where u.period_kind = 'day' and u.period_end between ${q.from}::date and ${q.to}::date
       and u.period_start between ${q.from}::date and ${q.to}::date and ${where}
-      and not exists (
-        select 1 from app_usage m
-        where m.period_kind = 'month' and m.app_id = u.app_id and m.model_id is not distinct from u.model_id
-          and m.period_end >= u.period_start and m.period_start <= u.period_start and ${monthStands("m")})
     union all
     select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
-    from app_usage u
-    where u.period_kind = 'month' and u.period_end >= ${q.from}::date and u.period_start <= ${q.to}::date and ${where}
-      and ${monthStands("u")})`;
+    from app_usage u ${source("month")}
+    where u.period_kind = 'month' and u.period_end >= ${q.from}::date and u.period_start <= ${q.to}::date and ${where})`;
+}
+
+/**
+ * The same picked rows summed over models per app, from the all-apps rollups (drizzle/0006): months the range
+ * covers whole read one row per app and month; picked month rows of the edge months count whole (rule 1);
+ * the edge months' picked day rows are read per app and day. Same columns as pickedCalendarRows (model_id
+ * null, period_start/period_end = the days the rows cover). Summing every app's per-model rows from app_usage
+ * took seconds at the benchmark's 10M rows.
+ */
+function pickedAppRows(q: { from: string; to: string; appIds?: string[] }): SQL {
+  const apps = (alias: string) => (q.appIds?.length ? sql` and ${sql.raw(alias)}.app_id = any(${textArray(q.appIds)}::text[])` : sql``);
+  const cols = (alias: string) => sql.raw(`${alias}.app_id, null::int4 as model_id`);
+  // Months wholly inside [from, to]: from the first month starting on or after `from` to the last ending by `to`.
+  const firstWhole = q.from.endsWith("-01") ? q.from : nextPeriod(periodStart(q.from, "month"), "month");
+  const lastWholeEnd = periodEnd(periodStart(q.to, "month"), "month") === q.to ? q.to : addDays(periodStart(q.to, "month"), -1);
+  const anyWhole = firstWhole <= lastWholeEnd;
+  // Days of the edge months inside the range (both edges when no month is whole: one range then).
+  const edges: [string, string][] = anyWhole
+    ? ([[q.from, addDays(firstWhole, -1)], [addDays(lastWholeEnd, 1), q.to]] as [string, string][]).filter(([a, b]) => a <= b)
+    : [[q.from, q.to]];
+  const parts: SQL[] = [
+    sql`select ${cols("m")}, m.kind as period_kind, m.first_day as period_start, m.last_day as period_end, m.total_tokens, m.snapshot_id
+        from app_usage_picked_monthly m
+        where m.month between ${periodStart(q.from, "month")}::date and ${periodStart(q.to, "month")}::date and m.kind = 'month'${apps("m")}`,
+  ];
+  if (anyWhole) {
+    parts.push(sql`select ${cols("m")}, m.kind, m.first_day, m.last_day, m.total_tokens, m.snapshot_id
+        from app_usage_picked_monthly m
+        where m.month between ${firstWhole}::date and ${periodStart(lastWholeEnd, "month")}::date and m.kind = 'day'${apps("m")}`);
+  }
+  for (const [a, b] of edges) {
+    parts.push(sql`select ${cols("d")}, 'day', d.day, d.day, d.total_tokens, d.snapshot_id
+        from app_usage_picked_daily d
+        where d.day between ${a}::date and ${b}::date${apps("d")}`);
+  }
+  return sql`(${sql.join(parts, sql` union all `)})`;
 }
 
 export async function getAppVolumes(db: Db, q: AppVolumeQuery): Promise<AppVolumes> {
+  // Every app's per-model rows summed per app (the all-apps leaderboard) reads the all-apps rollups.
+  const picked = q.sumModels && !q.allModels && !q.modelIds?.length ? pickedAppRows(q) : pickedCalendarRows(q);
   const modelCol = q.sumModels ? sql`null::int4` : sql`p.model_id`;
   const groupBy = q.sumModels ? sql`p.app_id` : sql`p.app_id, p.model_id`;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`with picked as ${pickedCalendarRows(q)},
+    sql`with picked as ${picked},
         g as (
           select p.app_id, ${modelCol} as model_id, sum(p.total_tokens) as tokens,
                  min(p.period_start) as cov_from, max(p.period_end) as cov_to
