@@ -12,8 +12,9 @@ CREATE TABLE "app_usage_picked_daily" (
 	"day" date NOT NULL,
 	"app_id" text NOT NULL,
 	"snapshot_id" bigint NOT NULL,
-	"total_tokens" bigint NOT NULL,
-	"row_count" integer NOT NULL,
+	"day_rows" integer NOT NULL,
+	"cum_tokens" bigint NOT NULL,
+	"cum_rows" integer NOT NULL,
 	CONSTRAINT "app_usage_picked_daily_day_app_id_snapshot_id_pk" PRIMARY KEY("day","app_id","snapshot_id")
 );
 --> statement-breakpoint
@@ -28,3 +29,5 @@ CREATE TABLE "app_usage_picked_monthly" (
 	"last_day" date NOT NULL,
 	CONSTRAINT "app_usage_picked_monthly_month_app_id_kind_snapshot_id_pk" PRIMARY KEY("month","app_id","kind","snapshot_id")
 );
+--> statement-breakpoint
+CREATE INDEX "app_usage_month_source_model_idx" ON "app_usage_month_source" USING btree ("model_id","month");

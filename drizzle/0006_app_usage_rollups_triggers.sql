@@ -38,9 +38,18 @@ BEGIN
      AND u.period_end BETWEEN k.month AND (k.month + interval '1 month')::date - 1
      AND u.period_start BETWEEN k.month AND (k.month + interval '1 month')::date - 1
     JOIN app_usage_month_source s ON s.app_id = u.app_id AND s.month = k.month AND s.model_id = u.model_id AND s.picked_kind = u.period_kind),
+  per_day AS (
+    SELECT p.app_id, p.month, p.snapshot_id, p.period_end AS day, sum(p.total_tokens) AS t, count(*)::int AS c
+    FROM p WHERE p.kind = 'day' GROUP BY 1, 2, 3, 4),
+  -- Running totals for every day from the snapshot's first picked day in the month to the month's end.
   daily AS (
-    INSERT INTO app_usage_picked_daily (day, app_id, snapshot_id, total_tokens, row_count)
-    SELECT p.period_end, p.app_id, p.snapshot_id, sum(p.total_tokens), count(*) FROM p WHERE p.kind = 'day' GROUP BY 1, 2, 3)
+    INSERT INTO app_usage_picked_daily (day, app_id, snapshot_id, day_rows, cum_tokens, cum_rows)
+    SELECT g.day, f.app_id, f.snapshot_id, coalesce(x.c, 0), sum(coalesce(x.t, 0)) OVER w, sum(coalesce(x.c, 0)) OVER w
+    FROM (SELECT app_id, month, snapshot_id, min(day) AS first FROM per_day GROUP BY 1, 2, 3) f
+    CROSS JOIN LATERAL (SELECT f.first + s.n AS day
+                        FROM generate_series(0, (f.month + interval '1 month')::date - 1 - f.first) AS s(n)) g
+    LEFT JOIN per_day x ON x.app_id = f.app_id AND x.month = f.month AND x.snapshot_id = f.snapshot_id AND x.day = g.day
+    WINDOW w AS (PARTITION BY f.app_id, f.month, f.snapshot_id ORDER BY g.day))
   INSERT INTO app_usage_picked_monthly (month, app_id, kind, snapshot_id, total_tokens, row_count, first_day, last_day)
   SELECT p.month, p.app_id, p.kind, p.snapshot_id, sum(p.total_tokens), count(*), min(p.period_start), max(p.period_end)
   FROM p GROUP BY 1, 2, 3, 4;

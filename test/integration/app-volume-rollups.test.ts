@@ -52,12 +52,25 @@ async function expectRollupsConsistent(db: Db) {
                                 sum(p.total_tokens)::text as t, count(*)::int as c, min(p.period_start)::text as f, max(p.period_end)::text as l
                          from ${picked} p group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
   );
+  // Running totals: every day from a snapshot's first picked day in the month to the month's end.
   expect(
-    await rowsOf(db, sql`select day::text as day, app_id, snapshot_id::text as s, total_tokens::text as t, row_count as c
+    await rowsOf(db, sql`select day::text as day, app_id, snapshot_id::text as s, day_rows as r, cum_tokens::text as t, cum_rows as c
                          from app_usage_picked_daily order by 1, 2, 3`),
   ).toEqual(
-    await rowsOf(db, sql`select p.period_end::text as day, p.app_id, p.snapshot_id::text as s, sum(p.total_tokens)::text as t, count(*)::int as c
-                         from ${picked} p where p.period_kind = 'day' group by 1, 2, 3 order by 1, 2, 3`),
+    await rowsOf(
+      db,
+      sql`with pd as (select p.app_id, to_char(p.period_end, 'YYYY-MM') as month, p.snapshot_id, p.period_end as day,
+                             sum(p.total_tokens) as t, count(*)::int as c
+                      from ${picked} p where p.period_kind = 'day' group by 1, 2, 3, 4),
+               f as (select app_id, month, snapshot_id, min(day) as first from pd group by 1, 2, 3),
+               days as (select f.app_id, f.month, f.snapshot_id, g::date as day
+                        from f, generate_series(f.first::timestamp, (f.month || '-01')::timestamp + interval '1 month - 1 day', interval '1 day') g)
+          select days.day::text as day, days.app_id, days.snapshot_id::text as s,
+                 coalesce((select pd.c from pd where pd.app_id = days.app_id and pd.snapshot_id = days.snapshot_id and pd.day = days.day), 0) as r,
+                 (select sum(pd.t) from pd where pd.app_id = days.app_id and pd.snapshot_id = days.snapshot_id and pd.month = days.month and pd.day <= days.day)::text as t,
+                 (select sum(pd.c) from pd where pd.app_id = days.app_id and pd.snapshot_id = days.snapshot_id and pd.month = days.month and pd.day <= days.day)::int as c
+          from days order by 1, 2, 3`,
+    ),
   );
   return stored.length;
 }
@@ -142,7 +155,8 @@ describe.each(DRIVERS)("app usage rollups on %s", (driver) => {
     );
     await expectRollupsConsistent(h.db);
     expect(await allApps(h.db, "2026-01-01", "2026-01-31")).toEqual({ apps: [["app1", "1247"]], coverage: { from: "2026-01-01", to: "2026-01-31" }, snapshots: 2 });
-    expect((await allApps(h.db, "2026-01-05", "2026-01-25")).apps).toEqual([["app1", "840"]]); // 21 days × 40
+    // 21 days × 40, all from the second snapshot (b's days of the first one fall outside the range).
+    expect(await allApps(h.db, "2026-01-05", "2026-01-25")).toEqual({ apps: [["app1", "840"]], coverage: { from: "2026-01-05", to: "2026-01-25" }, snapshots: 1 });
 
     // An older snapshot restating one of those days changes nothing (newest as_of wins).
     await ingestText(h.db, snapshot("2026-03-02T00:00:00Z", [{ app: "app1", model: "acme/a", period: "2026-01-15", totalTokens: "99999" }]));
@@ -151,6 +165,14 @@ describe.each(DRIVERS)("app usage rollups on %s", (driver) => {
     await ingestText(h.db, snapshot("2026-03-06T00:00:00Z", [{ app: "app1", model: "acme/a", period: "2026-01-15", totalTokens: "140" }]));
     await expectRollupsConsistent(h.db);
     expect(await allApps(h.db, "2026-01-01", "2026-01-31")).toMatchObject({ apps: [["app1", "1347"]], snapshots: 3 });
+    expect(await allApps(h.db, "2026-01-05", "2026-01-25")).toMatchObject({ apps: [["app1", "940"]], snapshots: 2 });
+    // Across two cut months: a's 20–31 January (12 × 40) + b's 3, 4, 5, 6; app2's February row whole. The third
+    // snapshot (15 January only) is outside the range.
+    expect(await allApps(h.db, "2026-01-20", "2026-02-02")).toEqual({
+      apps: [["app1", "498"], ["app2", "300"]],
+      coverage: { from: "2026-01-20", to: "2026-02-28" },
+      snapshots: 2,
+    });
 
     // One day gone: January is incomplete again and the month row stands (1000 + 7).
     await h.db.execute(sql`delete from app_usage where app_id = 'app1' and model_id = ${modelA} and period_kind = 'day' and period_end = '2026-01-15'`);
