@@ -5,6 +5,10 @@ CREATE TABLE "app_usage_month_source" (
 	"day_rows" integer NOT NULL,
 	"month_rows" integer NOT NULL,
 	"picked_kind" text NOT NULL,
+	"picked_tokens" bigint NOT NULL,
+	"first_day" date NOT NULL,
+	"last_day" date NOT NULL,
+	"snapshot_ids" bigint[] NOT NULL,
 	CONSTRAINT "app_usage_month_source_key" UNIQUE NULLS NOT DISTINCT("app_id","month","model_id")
 );
 --> statement-breakpoint

@@ -17,18 +17,26 @@ BEGIN
   -- One primary-key lookup per (day, app) instead of a range over every app's days.
   DELETE FROM app_usage_picked_daily r USING unnest(k_app, k_month) AS k(app_id, month) CROSS JOIN generate_series(0, 30) AS g(n)
     WHERE g.n < (k.month + interval '1 month')::date - k.month AND r.day = k.month + g.n AND r.app_id = k.app_id;
-  -- Rule 1: the month row stands unless day rows cover every day of its month.
-  INSERT INTO app_usage_month_source (app_id, model_id, month, day_rows, month_rows, picked_kind)
-  SELECT c.app_id, c.model_id, c.month, c.d, c.m,
-         CASE WHEN c.m > 0 AND c.d < (c.month + interval '1 month')::date - c.month THEN 'month' ELSE 'day' END
+  -- Rule 1: the month row stands unless day rows cover every day of its month; and what the picked rows add up to.
+  INSERT INTO app_usage_month_source (app_id, model_id, month, day_rows, month_rows, picked_kind, picked_tokens, first_day, last_day, snapshot_ids)
+  SELECT c.app_id, c.model_id, c.month, c.d, c.m, x.kind,
+         CASE x.kind WHEN 'month' THEN c.m_tokens ELSE c.d_tokens END, CASE x.kind WHEN 'month' THEN c.m_first ELSE c.d_first END,
+         CASE x.kind WHEN 'month' THEN c.m_last ELSE c.d_last END, CASE x.kind WHEN 'month' THEN c.m_snaps ELSE c.d_snaps END
   FROM (SELECT u.app_id, u.model_id, k.month,
-               (count(*) FILTER (WHERE u.period_kind = 'day'))::int AS d, (count(*) FILTER (WHERE u.period_kind = 'month'))::int AS m
+               (count(*) FILTER (WHERE u.period_kind = 'day'))::int AS d, (count(*) FILTER (WHERE u.period_kind = 'month'))::int AS m,
+               sum(u.total_tokens) FILTER (WHERE u.period_kind = 'day') AS d_tokens,
+               sum(u.total_tokens) FILTER (WHERE u.period_kind = 'month') AS m_tokens,
+               min(u.period_start) FILTER (WHERE u.period_kind = 'day') AS d_first, min(u.period_start) FILTER (WHERE u.period_kind = 'month') AS m_first,
+               max(u.period_end) FILTER (WHERE u.period_kind = 'day') AS d_last, max(u.period_end) FILTER (WHERE u.period_kind = 'month') AS m_last,
+               array_agg(DISTINCT u.snapshot_id) FILTER (WHERE u.period_kind = 'day') AS d_snaps,
+               array_agg(DISTINCT u.snapshot_id) FILTER (WHERE u.period_kind = 'month') AS m_snaps
         FROM unnest(k_app, k_month) AS k(app_id, month)
         JOIN app_usage u ON u.app_id = k.app_id AND u.period_kind IN ('day', 'month')
          AND u.period_end - (extract(day FROM u.period_end)::int - 1) = k.month
          AND u.period_end BETWEEN k.month AND (k.month + interval '1 month')::date - 1
          AND u.period_start BETWEEN k.month AND (k.month + interval '1 month')::date - 1
-        GROUP BY 1, 2, 3) c;
+        GROUP BY 1, 2, 3) c
+  CROSS JOIN LATERAL (SELECT CASE WHEN c.m > 0 AND c.d < (c.month + interval '1 month')::date - c.month THEN 'month' ELSE 'day' END AS kind) x;
   -- The picked per-model rows, summed over models per app (rule 3: rows for all models are left out).
   WITH p AS MATERIALIZED (
     SELECT u.app_id, k.month, u.period_kind AS kind, u.period_start, u.period_end, u.snapshot_id, u.total_tokens

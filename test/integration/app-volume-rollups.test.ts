@@ -27,16 +27,25 @@ const day = (month: string, d: number) => `${month}-${String(d).padStart(2, "0")
 async function expectRollupsConsistent(db: Db) {
   const sources = await rowsOf(
     db,
-    sql`select app_id, model_id, month, d, m, case when m > 0 and d < days then 'month' else 'day' end as picked
-        from (select app_id, model_id, to_char(period_end, 'YYYY-MM') || '-01' as month,
-                     (count(*) filter (where period_kind = 'day'))::int as d, (count(*) filter (where period_kind = 'month'))::int as m,
-                     extract(day from (date_trunc('month', min(period_end)::timestamp) + interval '1 month - 1 day'))::int as days
-              from app_usage where period_kind in ('day', 'month') group by 1, 2, 3) x
+    sql`with g as (
+          select app_id, model_id, to_char(period_end, 'YYYY-MM') || '-01' as month, period_kind as kind, count(*)::int as n,
+                 sum(total_tokens)::text as t, min(period_start)::text as f, max(period_end)::text as l,
+                 array_to_string(array_agg(distinct snapshot_id), ',') as snaps
+          from app_usage where period_kind in ('day', 'month') group by 1, 2, 3, 4),
+        k as (
+          select app_id, model_id, month, (coalesce(sum(n) filter (where kind = 'day'), 0))::int as d,
+                 (coalesce(sum(n) filter (where kind = 'month'), 0))::int as m,
+                 extract(day from (month::timestamp + interval '1 month - 1 day'))::int as days
+          from g group by 1, 2, 3)
+        select k.app_id, k.model_id, k.month, k.d, k.m, p.kind as picked, p.t, p.f, p.l, p.snaps
+        from k join g p on p.app_id = k.app_id and p.model_id is not distinct from k.model_id and p.month = k.month
+         and p.kind = case when k.m > 0 and k.d < k.days then 'month' else 'day' end
         order by 1, 2 nulls first, 3`,
   );
   const stored = await rowsOf(
     db,
-    sql`select app_id, model_id, month::text as month, day_rows as d, month_rows as m, picked_kind as picked
+    sql`select app_id, model_id, month::text as month, day_rows as d, month_rows as m, picked_kind as picked, picked_tokens::text as t,
+               first_day::text as f, last_day::text as l, array_to_string(snapshot_ids, ',') as snaps
         from app_usage_month_source order by 1, 2 nulls first, 3`,
   );
   expect(stored).toEqual(sources);
@@ -155,6 +164,11 @@ describe.each(DRIVERS)("app usage rollups on %s", (driver) => {
     );
     await expectRollupsConsistent(h.db);
     expect(await allApps(h.db, "2026-01-01", "2026-01-31")).toEqual({ apps: [["app1", "1247"]], coverage: { from: "2026-01-01", to: "2026-01-31" }, snapshots: 2 });
+    // A model's whole month reads the picked rows' totals: the days, set by the second snapshot only.
+    const janA = await getAppVolumes(h.db, { from: "2026-01-01", to: "2026-01-31", modelIds: [modelA] });
+    expect(janA.rows.map((r) => r.tokens)).toEqual(["1240"]);
+    expect(janA.snapshotIds).toHaveLength(1);
+    expect(janA.snapshotIds[0]).toBeGreaterThan((await getAppVolumes(h.db, { from: "2026-02-01", to: "2026-02-28", modelIds: [modelB] })).snapshotIds[0]);
     // 21 days × 40, all from the second snapshot (b's days of the first one fall outside the range).
     expect(await allApps(h.db, "2026-01-05", "2026-01-25")).toEqual({ apps: [["app1", "840"]], coverage: { from: "2026-01-05", to: "2026-01-25" }, snapshots: 1 });
 
