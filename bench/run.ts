@@ -1,19 +1,37 @@
 /**
  * npm run bench: every benchmark, each printing ratios measured within its own run. Needs a real Postgres
- * (DATABASE_URL) and a built app (`npm run build`; built here when missing or stale).
+ * (DATABASE_URL); the ingest benchmark also needs a built app (`npm run build`; built here when missing or stale).
+ *
+ *   npm run bench              # all
+ *   npm run bench -- chart     # only the chart API latency (no build needed)
+ *   npm run bench -- ingest    # only ingest vs COPY
  */
 import { buildIfNeeded } from "../scripts/next-build";
-import { runIngestBench } from "./ingest";
+
+const BENCHES = ["ingest", "chart"] as const;
+type Bench = (typeof BENCHES)[number];
 
 async function main() {
   if (!process.env.DATABASE_URL) {
     console.error("npm run bench needs a real Postgres: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench");
     process.exit(2);
   }
-  buildIfNeeded();
-  await runIngestBench();
-  const { runChartApiBench } = await import("./chart-api").catch(() => ({ runChartApiBench: null }));
-  if (runChartApiBench) await runChartApiBench();
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => !(BENCHES as readonly string[]).includes(a));
+  if (unknown.length) {
+    console.error(`unknown benchmark ${unknown.join(", ")}: choose from ${BENCHES.join(", ")} (none = all)`);
+    process.exit(2);
+  }
+  const chosen = new Set<Bench>(args.length ? (args as Bench[]) : BENCHES);
+  if (chosen.has("ingest")) {
+    buildIfNeeded();
+    const { runIngestBench } = await import("./ingest");
+    await runIngestBench();
+  }
+  if (chosen.has("chart")) {
+    const { runChartApiBench } = await import("./chart-api");
+    await runChartApiBench();
+  }
 }
 
 main().catch((err) => {

@@ -10,13 +10,16 @@
  * 3. Rows for all models (model null) and per-model rows are different breakdowns of the same tokens and
  *    are never summed together: callers ask for one or the other.
  *
- * `pickedCalendarRows` is the one SQL implementation of rule 1; getAppVolumes (totals over a range) and
- * getAppVolumeSeries (totals per period) both select from it.
+ * Rule 1 is decided once per (app, model, month) by the ingest transaction (the app_usage rollups of
+ * drizzle/0006_app_usage_rollups_triggers.sql); `pickedCalendarRows` selects the picked rows by it, and
+ * getAppVolumes (totals over a range) and getAppVolumeSeries (totals per period) both select from it, except
+ * the all-apps leaderboard (every app summed over its models), which reads the per-app rollups (`pickedAppRows`).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { plainArray, textArray } from "@/db/pg-array";
 import { iso } from "@/db/row-values";
+import { addDays, nextPeriod, periodEnd, periodStart } from "@/lib/view/periods";
 import type { Interval } from "@/lib/view/state";
 import { snapshotIdsOf } from "./provenance";
 import { sqlCalendarKey } from "./sql";
@@ -61,55 +64,133 @@ function filtersOf(q: { modelIds?: number[]; appIds?: string[]; allModels?: bool
 /**
  * Rule 1 as a row source: (app_id, model_id, period_kind, period_start, period_end, total_tokens, snapshot_id)
  * of the month rows overlapping [from, to] whose month is not fully covered by day rows, and the day rows
- * inside [from, to] whose month has no such month row. Day rows have period_start = period_end; the
- * period_end conditions let the (…, period_kind, period_end) indexes bound the scans.
+ * inside [from, to] whose month has no such month row. Which kind stands per (app, model, month) is read from
+ * app_usage_month_source, kept by the ingest transaction (drizzle/0006): it replaced a correlated count of
+ * day rows per month row that took 250–500 ms per query at the benchmark's 10M rows (README Benchmarks).
+ * Day rows have period_start = period_end; the period_end conditions let the (…, period_kind, period_end)
+ * indexes bound the scans.
  */
 export function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
   const where = filtersOf(q, "u");
-  // The month row `m` stands unless day rows cover every day of its month.
-  const monthStands = (m: string) => {
-    const a = sql.raw(m);
-    return sql`(select count(*) from app_usage d
-                where d.period_kind = 'day' and d.app_id = ${a}.app_id and d.model_id is not distinct from ${a}.model_id
-                  and d.period_end between ${a}.period_start and ${a}.period_end
-                  and d.period_start between ${a}.period_start and ${a}.period_end) < (${a}.period_end - ${a}.period_start + 1)`;
-  };
+  // Rows for all models and per-model rows never meet (rule 3), so the join needs no null-safe equality. The
+  // filters repeated on `s` let the planner fetch the asked models' months at once ((model_id, month) index)
+  // rather than look one up per row (2,070 lookups for a model's 90 days in the benchmark).
+  const source = (kind: "day" | "month") =>
+    sql`join app_usage_month_source s on s.app_id = u.app_id and ${q.allModels ? sql`s.model_id is null` : sql`s.model_id = u.model_id`}
+          and s.month = ${sqlCalendarKey(sql`u.period_end`, "month")} and s.picked_kind = ${kind}
+          and s.month between ${periodStart(q.from, "month")}::date and ${periodStart(q.to, "month")}::date and ${filtersOf(q, "s")}`;
   return sql`(
     select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
-    from app_usage u
+    from app_usage u ${source("day")}
     where u.period_kind = 'day' and u.period_end between ${q.from}::date and ${q.to}::date
       and u.period_start between ${q.from}::date and ${q.to}::date and ${where}
-      and not exists (
-        select 1 from app_usage m
-        where m.period_kind = 'month' and m.app_id = u.app_id and m.model_id is not distinct from u.model_id
-          and m.period_end >= u.period_start and m.period_start <= u.period_start and ${monthStands("m")})
     union all
     select u.app_id, u.model_id, u.period_kind, u.period_start, u.period_end, u.total_tokens, u.snapshot_id
-    from app_usage u
-    where u.period_kind = 'month' and u.period_end >= ${q.from}::date and u.period_start <= ${q.to}::date and ${where}
-      and ${monthStands("u")})`;
+    from app_usage u ${source("month")}
+    where u.period_kind = 'month' and u.period_end >= ${q.from}::date and u.period_start <= ${q.to}::date and ${where})`;
+}
+
+/**
+ * [from, to] as the months it covers whole (first days of the first and last, or null) and the pieces of the
+ * months it cuts, one piece per month.
+ */
+function splitRange(from: string, to: string): { whole: [string, string] | null; edges: [string, string][] } {
+  const firstWhole = from.endsWith("-01") ? from : nextPeriod(periodStart(from, "month"), "month");
+  const lastWholeEnd = periodEnd(periodStart(to, "month"), "month") === to ? to : addDays(periodStart(to, "month"), -1);
+  const fromMonthEnd = periodEnd(periodStart(from, "month"), "month");
+  const anyWhole = firstWhole <= lastWholeEnd;
+  const edges: [string, string][] = anyWhole
+    ? [[from, addDays(firstWhole, -1)], [addDays(lastWholeEnd, 1), to]]
+    : fromMonthEnd >= to
+      ? [[from, to]]
+      : [[from, fromMonthEnd], [addDays(fromMonthEnd, 1), to]];
+  return { whole: anyWhole ? [firstWhole, periodStart(lastWholeEnd, "month")] : null, edges: edges.filter(([a, b]) => a <= b) };
+}
+
+/**
+ * pickedCalendarRows for totals over a range: months the range covers whole read the picked rows' totals per
+ * (app, model, month) from app_usage_month_source (one row each instead of one per day: a model's 90 days
+ * read 66 rows instead of 2,070 in the benchmark), the months it cuts read the picked rows themselves.
+ * The snapshots of a month's rows come as extra rows of 0 tokens (sums unchanged, provenance exact).
+ */
+function pickedRangeRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
+  const { whole, edges } = splitRange(q.from, q.to);
+  if (!whole) return pickedCalendarRows(q);
+  const parts = [
+    sql`select s.app_id, s.model_id, s.picked_kind as period_kind, s.first_day as period_start, s.last_day as period_end,
+               case when x.i = 1 then s.picked_tokens else 0 end as total_tokens, x.snapshot_id
+        from app_usage_month_source s cross join unnest(s.snapshot_ids) with ordinality as x(snapshot_id, i)
+        where s.month between ${whole[0]}::date and ${whole[1]}::date and ${filtersOf(q, "s")}`,
+    ...edges.map(([from, to]) => sql`select * from ${pickedCalendarRows({ ...q, from, to })} e`),
+  ];
+  return sql`(${sql.join(parts, sql` union all `)})`;
+}
+
+/**
+ * The same picked rows summed over models per app, from the all-apps rollups (drizzle/0006): months the range
+ * covers whole read one row per app and month; picked month rows of the edge months count whole (rule 1);
+ * the edge months' picked day rows are the difference of two running totals per app. Same columns as
+ * pickedCalendarRows (model_id null; period_start/period_end span the days the rows cover). Summing every
+ * app's per-model rows from app_usage took 27 s at the benchmark's 10M rows (README Benchmarks).
+ */
+function pickedAppRows(q: { from: string; to: string; appIds?: string[] }): SQL {
+  const apps = (alias: string) => (q.appIds?.length ? sql` and ${sql.raw(alias)}.app_id = any(${textArray(q.appIds)}::text[])` : sql``);
+  const cols = (alias: string) => sql.raw(`${alias}.app_id, null::int4 as model_id`);
+  const { whole, edges } = splitRange(q.from, q.to);
+  const parts: SQL[] = [
+    sql`select ${cols("m")}, m.kind as period_kind, m.first_day as period_start, m.last_day as period_end, m.total_tokens, m.snapshot_id
+        from app_usage_picked_monthly m
+        where m.month between ${periodStart(q.from, "month")}::date and ${periodStart(q.to, "month")}::date and m.kind = 'month'${apps("m")}`,
+  ];
+  if (whole) {
+    parts.push(sql`select ${cols("m")}, m.kind, m.first_day, m.last_day, m.total_tokens, m.snapshot_id
+        from app_usage_picked_monthly m
+        where m.month between ${whole[0]}::date and ${whole[1]}::date and m.kind = 'day'${apps("m")}`);
+  }
+  // An edge [a, b] inside one month: the running totals at b minus those at a − 1 (when a is not the 1st),
+  // per app and snapshot; a snapshot counts when it has rows in [a, b]. Coverage: the first and last day
+  // with rows, found along the day index.
+  for (const [a, b] of edges) {
+    const before = a.endsWith("-01") ? null : addDays(a, -1);
+    const atB = sql`d.day = ${b}::date`;
+    const cov = (agg: "min" | "max") =>
+      sql`(select ${sql.raw(agg)}(c.day) from app_usage_picked_daily c where c.day between ${a}::date and ${b}::date and c.day_rows > 0${apps("c")})`;
+    parts.push(sql`select ${cols("d")}, 'day', ${cov("min")}, ${cov("max")},
+               sum(case when ${atB} then d.cum_tokens else -d.cum_tokens end), d.snapshot_id
+        from app_usage_picked_daily d
+        where d.day in (${b}::date${before ? sql`, ${before}::date` : sql``})${apps("d")}
+        group by d.app_id, d.snapshot_id
+        having sum(case when ${atB} then d.cum_rows else -d.cum_rows end) > 0`);
+  }
+  return sql`(${sql.join(parts, sql` union all `)})`;
 }
 
 export async function getAppVolumes(db: Db, q: AppVolumeQuery): Promise<AppVolumes> {
+  // Every app's per-model rows summed per app (the all-apps leaderboard) reads the all-apps rollups.
+  const picked = q.sumModels && !q.allModels && !q.modelIds?.length ? pickedAppRows(q) : pickedRangeRows(q);
   const modelCol = q.sumModels ? sql`null::int4` : sql`p.model_id`;
   const groupBy = q.sumModels ? sql`p.app_id` : sql`p.app_id, p.model_id`;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`with picked as ${pickedCalendarRows(q)},
+    // One pass over the picked rows: sums per app (or app and model) and, in the same aggregate, per snapshot
+    // (coverage and provenance over every row, not just the top ones). Replaced a window over the groups and a
+    // second scan for the snapshots: 37 of 111 ms for the all-apps leaderboard at 10M rows (loaded machine).
+    sql`with picked as ${picked},
         g as (
-          select p.app_id, ${modelCol} as model_id, sum(p.total_tokens) as tokens,
-                 min(p.period_start) as cov_from, max(p.period_end) as cov_to
+          select grouping(p.app_id) as by_snapshot, p.app_id, ${modelCol} as model_id, p.snapshot_id,
+                 sum(p.total_tokens) as tokens, min(p.period_start) as cov_from, max(p.period_end) as cov_to
           from picked p
-          group by ${groupBy}),
+          group by grouping sets ((${groupBy}), (p.snapshot_id))),
         ranked as (
-          select g.*, min(g.cov_from) over () as all_from, max(g.cov_to) over () as all_to
-          from g
+          select g.app_id, g.model_id, g.tokens from g where g.by_snapshot = 0
           order by g.tokens desc, g.app_id, g.model_id
-          limit ${q.limit ?? 1000})
+          limit ${q.limit ?? 1000}),
+        whole as (
+          select min(g.cov_from) as cov_from, max(g.cov_to) as cov_to, array_agg(g.snapshot_id) as snaps
+          from g where g.by_snapshot = 1)
         select r.app_id, a.name as app_name, r.model_id, r.tokens::text as tokens,
-               r.all_from::text as cov_from, r.all_to::text as cov_to,
-               (select array_agg(distinct p.snapshot_id) from picked p) as snaps
-        from ranked r join apps a on a.app_id = r.app_id
+               w.cov_from::text as cov_from, w.cov_to::text as cov_to, w.snaps
+        from ranked r join apps a on a.app_id = r.app_id cross join whole w
         order by r.tokens desc, r.app_id, r.model_id`,
   );
   return {
