@@ -17,6 +17,8 @@ import { GET as imageGET } from "@/app/api/image/[...path]/route";
 import { GET as oembedGET } from "@/app/api/oembed/route";
 
 const ORIGIN = "http://modelshare.test";
+// Links are absolute from an allowed host only (lib/server/client.ts).
+process.env.ALLOWED_HOSTS = "modelshare.test";
 const NAME = `Rocket <b>"1"</b>`;
 
 function snapshot(capturedAt: string, days: Record<string, string>) {
@@ -31,14 +33,11 @@ function snapshot(capturedAt: string, days: Record<string, string>) {
   });
 }
 
-function post(body: unknown, opts: { client?: string; type?: string; raw?: string } = {}) {
-  return sharePOST(
-    new Request(`${ORIGIN}/api/share`, {
-      method: "POST",
-      headers: { "content-type": opts.type ?? "application/json", host: "modelshare.test", "x-forwarded-for": opts.client ?? "203.0.113.7" },
-      body: opts.raw ?? JSON.stringify(body),
-    }),
-  );
+/** `peer` is the TCP peer the server records (x-modelshare-peer); `xff` what the request claims. */
+function post(body: unknown, opts: { peer?: string; xff?: string; type?: string; raw?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": opts.type ?? "application/json", host: "modelshare.test", "x-modelshare-peer": opts.peer ?? "203.0.113.7" };
+  if (opts.xff) headers["x-forwarded-for"] = opts.xff;
+  return sharePOST(new Request(`${ORIGIN}/api/share`, { method: "POST", headers, body: opts.raw ?? JSON.stringify(body) }));
 }
 const get = (handler: (r: Request) => Promise<Response>, path: string) => handler(new Request(`${ORIGIN}${path}`, { headers: { host: "modelshare.test" } }));
 const MODEL = { view: "model", subject: "acme/rocket-1", chart: "model-adoption", query: "from=2026-01-01&to=2026-01-31&interval=day" };
@@ -55,7 +54,7 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     await h.close();
   });
   afterEach(() => {
-    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES"]) {
+    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES", "SHARE_BYTES_PER_HOUR", "SHARE_BYTES_PER_HOUR_GLOBAL", "TRUSTED_PROXY_HOPS", "PUBLIC_ORIGIN", "ALLOWED_HOSTS"]) {
       if (env[k] === undefined) delete process.env[k];
       else process.env[k] = env[k];
     }
@@ -127,18 +126,54 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     process.env.SHARE_RATE_LIMIT = "2";
     process.env.SHARE_RATE_LIMIT_GLOBAL = "100";
     const a = { ...MODEL, mode: "live" };
-    expect((await post(a, { client: "198.51.100.1" })).status).toBe(201);
-    expect((await post(a, { client: "198.51.100.1" })).status).toBe(201);
-    const limited = await post(a, { client: "198.51.100.1" });
+    expect((await post(a, { peer: "198.51.100.1" })).status).toBe(201);
+    expect((await post(a, { peer: "198.51.100.1" })).status).toBe(201);
+    const limited = await post(a, { peer: "198.51.100.1" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3000);
-    // The client is the last X-Forwarded-For hop (what a proxy appended), not what the client claims first.
-    expect((await post(a, { client: "198.51.100.9, 198.51.100.1" })).status).toBe(429);
-    expect((await post(a, { client: "198.51.100.2" })).status).toBe(201);
+    expect((await post(a, { peer: "198.51.100.2" })).status).toBe(201);
     process.env.SHARE_RATE_LIMIT_GLOBAL = "1";
-    const global = await post(a, { client: "198.51.100.3" });
+    const global = await post(a, { peer: "198.51.100.3" });
     expect(global.status).toBe(429);
     expect((await global.json()).error.message).toMatch(/on this server/);
+  });
+
+  it("a flood with a different X-Forwarded-For on each request is one client; others keep sharing", async () => {
+    process.env.SHARE_RATE_LIMIT = "3";
+    const a = { ...MODEL, mode: "live" };
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post(a, { peer: "192.0.2.66", xff: `10.9.${i}.${i}` })).status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    // The flood used its own hour, not the server's: an honest client is still served.
+    expect((await post(a, { peer: "192.0.2.67" })).status).toBe(201);
+    // IPv6: one host holds a /64, so the addresses of one /64 are one client.
+    for (let i = 1; i <= 3; i++) expect((await post(a, { peer: `2001:db8:1:2::${i}` })).status).toBe(201);
+    expect((await post(a, { peer: "2001:db8:1:2:ffff::9" })).status).toBe(429);
+    expect((await post(a, { peer: "::ffff:192.0.2.66" })).status).toBe(429);
+  });
+
+  it("behind TRUSTED_PROXY_HOPS proxies, the client is the address the nearest proxy saw", async () => {
+    process.env.SHARE_RATE_LIMIT = "1";
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    const a = { ...MODEL, mode: "live" };
+    expect((await post(a, { peer: "10.0.0.1", xff: "1.1.1.1, 198.51.100.40" })).status).toBe(201);
+    // Whatever the client puts first, the proxy appended its real address: the same client.
+    expect((await post(a, { peer: "10.0.0.1", xff: "2.2.2.2, 198.51.100.40" })).status).toBe(429);
+    expect((await post(a, { peer: "10.0.0.1", xff: "198.51.100.41" })).status).toBe(201);
+  });
+
+  it("caps the pinned bytes a client and the server store per hour", async () => {
+    const one = (await (await post(MODEL, { peer: "198.51.100.60" })).json()) as { id: string };
+    const bytes = (await getPermalink(h.db as Db, one.id))!.dataBytes;
+    process.env.SHARE_BYTES_PER_HOUR = String(bytes * 2 + 10);
+    expect((await post(MODEL, { peer: "198.51.100.60" })).status).toBe(201);
+    const full = await post(MODEL, { peer: "198.51.100.60" });
+    expect(full.status).toBe(429);
+    expect(Number(full.headers.get("retry-after"))).toBeGreaterThan(3000);
+    // Live links store no data: still allowed.
+    expect((await post({ ...MODEL, mode: "live" }, { peer: "198.51.100.60" })).status).toBe(201);
+    process.env.SHARE_BYTES_PER_HOUR_GLOBAL = "1";
+    expect((await post(MODEL, { peer: "198.51.100.61" })).status).toBe(429);
   });
 
   it("embeds: 404 page for unknown permalinks and charts, still framable", async () => {
