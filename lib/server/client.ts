@@ -18,14 +18,16 @@ import { isIP } from "node:net";
 /** Set by the server itself from the socket on every request (never trusted from the client). */
 export const PEER_HEADER = "x-modelshare-peer";
 
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+type Env = Record<string, string | undefined>;
+
+export function trustedProxyHops(env: Env = process.env): number {
   const raw = (env.TRUSTED_PROXY_HOPS ?? "").trim().toLowerCase();
   if (raw === "true") return 1;
   const n = Number(raw);
   return Number.isSafeInteger(n) && n > 0 ? Math.min(n, 16) : 0;
 }
 
-export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddress(headers: Headers, env: Env = process.env): string {
   const peer = (headers.get(PEER_HEADER) ?? "").trim() || "unknown";
   const hops = trustedProxyHops(env);
   if (hops === 0) return bucketOf(peer);
@@ -53,7 +55,7 @@ function expandV6(a: string): string[] {
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-function configuredOrigin(env: NodeJS.ProcessEnv): string | null {
+function configuredOrigin(env: Env): string | null {
   if (!env.PUBLIC_ORIGIN) return null;
   try {
     return new URL(env.PUBLIC_ORIGIN).origin;
@@ -62,11 +64,14 @@ function configuredOrigin(env: NodeJS.ProcessEnv): string | null {
   }
 }
 
-function allowedHosts(env: NodeJS.ProcessEnv): string[] {
-  return (env.ALLOWED_HOSTS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+/** A host name or [IPv6] with an optional port: nothing a URL could read as user info or a path. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+function allowedHosts(env: Env): string[] {
+  return (env.ALLOWED_HOSTS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((h) => HOST.test(h));
 }
 
-function isAllowedHost(host: string, env: NodeJS.ProcessEnv): boolean {
+function isAllowedHost(host: string, env: Env): boolean {
   const allowed = allowedHosts(env);
   if (allowed.length) return allowed.includes(host) || allowed.includes(host.replace(/:\d+$/, ""));
   return LOOPBACK.has(host.replace(/:\d+$/, ""));
@@ -78,7 +83,7 @@ function last(v: string | null): string {
 }
 
 /** The origin of absolute links; see the module comment. */
-export function publicOrigin(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function publicOrigin(headers: Headers, env: Env = process.env): string {
   const fixed = configuredOrigin(env);
   if (fixed) return fixed;
   const proxied = trustedProxyHops(env) > 0;
@@ -86,7 +91,7 @@ export function publicOrigin(headers: Headers, env: NodeJS.ProcessEnv = process.
   const proto = proxied && last(headers.get("x-forwarded-proto")) === "https" ? "https" : "http";
   for (const c of candidates) {
     const host = c.trim().toLowerCase();
-    if (!host || !isAllowedHost(host, env)) continue;
+    if (!HOST.test(host) || !isAllowedHost(host, env)) continue;
     try {
       const url = new URL(`${proto}://${host}`);
       if (url.host === host) return url.origin;
@@ -94,7 +99,7 @@ export function publicOrigin(headers: Headers, env: NodeJS.ProcessEnv = process.
       // not a host: try the next
     }
   }
-  const fallback = allowedHosts(env).find((h) => !h.startsWith("."));
+  const fallback = allowedHosts(env)[0];
   return fallback ? `http://${fallback}` : `http://localhost:${Number(env.PORT) || 3000}`;
 }
 
@@ -102,7 +107,7 @@ export function publicOrigin(headers: Headers, env: NodeJS.ProcessEnv = process.
  * The Vary header for answers containing absolute links: none when PUBLIC_ORIGIN fixes them, else the
  * headers publicOrigin read.
  */
-export function originVary(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function originVary(env: Env = process.env): Record<string, string> {
   if (configuredOrigin(env)) return {};
   return { vary: trustedProxyHops(env) > 0 ? "Host, X-Forwarded-Host, X-Forwarded-Proto" : "Host" };
 }

@@ -54,7 +54,8 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     await h.close();
   });
   afterEach(() => {
-    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES", "SHARE_BYTES_PER_HOUR", "SHARE_BYTES_PER_HOUR_GLOBAL", "TRUSTED_PROXY_HOPS", "PUBLIC_ORIGIN", "ALLOWED_HOSTS"]) {
+    process.env.ALLOWED_HOSTS = "modelshare.test";
+    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES", "SHARE_BYTES_PER_HOUR", "SHARE_BYTES_PER_HOUR_GLOBAL", "TRUSTED_PROXY_HOPS", "PUBLIC_ORIGIN"]) {
       if (env[k] === undefined) delete process.env[k];
       else process.env[k] = env[k];
     }
@@ -174,6 +175,37 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     expect((await post({ ...MODEL, mode: "live" }, { peer: "198.51.100.60" })).status).toBe(201);
     process.env.SHARE_BYTES_PER_HOUR_GLOBAL = "1";
     expect((await post(MODEL, { peer: "198.51.100.61" })).status).toBe(429);
+  });
+
+  it("host reflection: X-Forwarded-Host and unknown Hosts never reach absolute links; cached answers Vary", async () => {
+    const evil = (path: string, headers: Record<string, string>) => new Request(`${ORIGIN}${path}`, { headers: { host: "modelshare.test", ...headers } });
+    const page = `${ORIGIN}/models/acme/rocket-1?${MODEL.query}`;
+    const forged: Record<string, string>[] = [{ "x-forwarded-host": "evil.example" }, { host: "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+    for (const headers of forged) {
+      const embed = await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, headers));
+      expect(embed.status).toBe(200);
+      expect(await embed.text()).not.toContain("evil.example");
+      expect(embed.headers.get("vary")).toMatch(/\bHost\b/);
+      const oembed = await oembedGET(evil(`/api/oembed?url=${encodeURIComponent(page)}`, headers));
+      const o = await oembed.text();
+      expect(o).not.toContain("evil.example");
+      expect(oembed.headers.get("vary")).toMatch(/\bHost\b/);
+      const share = await sharePOST(new Request(`${ORIGIN}/api/share`, { method: "POST", headers: { host: "modelshare.test", "content-type": "application/json", ...headers }, body: JSON.stringify({ ...MODEL, mode: "live" }) }));
+      expect(await share.text()).not.toContain("evil.example");
+    }
+    // An allowed Host is used as is; a forged one falls back to the first allowed host.
+    expect(await (await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, { "x-forwarded-host": "evil.example" }))).text()).toContain(`href="${ORIGIN}/models/acme/rocket-1`);
+    // Behind a trusted proxy the forwarded host counts, if it is allowed.
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    process.env.ALLOWED_HOSTS = "modelshare.test,charts.example";
+    const proxied = await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, { "x-forwarded-host": "charts.example", "x-forwarded-proto": "https" }));
+    expect(await proxied.text()).toContain(`href="https://charts.example/models/acme/rocket-1`);
+    expect(proxied.headers.get("vary")).toBe("Host, X-Forwarded-Host, X-Forwarded-Proto");
+    // PUBLIC_ORIGIN fixes every link: nothing to vary on.
+    process.env.PUBLIC_ORIGIN = "https://modelshare.example";
+    const fixed = await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, { host: "evil.example", "x-forwarded-host": "evil.example" }));
+    expect(await fixed.text()).toContain(`href="https://modelshare.example/models/acme/rocket-1`);
+    expect(fixed.headers.get("vary")).toBeNull();
   });
 
   it("embeds: 404 page for unknown permalinks and charts, still framable", async () => {

@@ -1,5 +1,5 @@
 import { errorResponse, toErrorResponse } from "@/lib/server/api-error";
-import { publicOrigin } from "@/lib/server/client";
+import { originVary, publicOrigin } from "@/lib/server/client";
 import { getDb } from "@/lib/server/db";
 import { oembedResponse, targetOfUrl } from "@/lib/share/oembed";
 import { resolveChart } from "@/lib/share/resolve-chart";
@@ -37,7 +37,7 @@ export async function GET(req: Request): Promise<Response> {
       maxwidth: dimension(url.searchParams.get("maxwidth")),
       maxheight: dimension(url.searchParams.get("maxheight")),
     });
-    return Response.json(body, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
+    return Response.json(body, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*", ...originVary() } });
   } catch (err) {
     return toErrorResponse(err);
   }
