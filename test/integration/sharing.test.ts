@@ -116,6 +116,12 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     await bad({ view: "overview", subject: "x" }, 400, "body.subject");
     await bad({ ...MODEL, chart: "vendor-ranking" }, 400, "body.chart");
     expect((await post({ ...MODEL, subject: "acme/nothing" })).status).toBe(404);
+    expect((await post({ ...MODEL, subject: "acme/nothing", mode: "live" })).status).toBe(404);
+    const app = await post({ view: "app", subject: "nobody", mode: "live" });
+    expect(app.status, await app.clone().text()).toBe(404);
+    const compare = await post({ view: "compare", query: "models=acme/rocket-1,acme/nothing", mode: "live" });
+    // As on the read API, an unknown model in a compare list is a bad parameter.
+    expect(compare.status, await compare.clone().text()).toBe(400);
     expect((await post({ ...MODEL, query: "x".repeat(9000) })).status).toBe(413);
     process.env.PERMALINK_MAX_BYTES = "200";
     const big = await post(MODEL);
@@ -224,6 +230,7 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     expect([buf.readUInt32BE(16), buf.readUInt32BE(20)]).toEqual([1200, 630]);
     const svg = await get(imageGET, `/api/image/model/model-top-apps/acme/rocket-1?${MODEL.query}&format=svg&download=1&theme=dark`);
     expect(svg.headers.get("content-disposition")).toBe('attachment; filename="model-top-apps.svg"');
+    expect(svg.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
     const text = await svg.text();
     expect(text).toContain("=cmd|&#39; /C calc&#39;!A0");
     expect(text).not.toContain("<b>");

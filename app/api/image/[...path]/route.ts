@@ -35,9 +35,10 @@ export async function GET(req: Request): Promise<Response> {
     if (download) headers["content-disposition"] = `attachment; filename="${resolved.chart}.${format}"`;
     if (format === "svg") {
       const svg = sceneToSvg(scene, palette, { title: resolved.figure.title, desc: resolved.figure.summary, background: true, standalone: true });
-      return new Response(svg, { headers: { ...headers, "content-type": "image/svg+xml; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox" } });
+      return new Response(svg, { headers: { ...headers, "content-type": "image/svg+xml; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'" } });
     }
-    return new ImageResponse(sceneToOg(scene, palette), { width: CARD_WIDTH, height: CARD_HEIGHT, headers });
+    // next.config.ts leaves this route's Content-Security-Policy to the route.
+    return new ImageResponse(sceneToOg(scene, palette), { width: CARD_WIDTH, height: CARD_HEIGHT, headers: { ...headers, "content-security-policy": "default-src 'none'; frame-ancestors 'none'" } });
   } catch (err) {
     return toErrorResponse(err);
   }
