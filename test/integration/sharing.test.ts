@@ -87,8 +87,14 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     expect(pinned).toContain("Pinned: data as of 10 Jan 2026, 00:00 UTC");
     expect(pinned).toContain(`&lt;b&gt;&quot;1&quot;&lt;/b&gt;`);
     expect(pinned).toContain(`href="${ORIGIN}/s/${body.id}#model-adoption"`);
-    const live = await (await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`)).text();
+    const liveRes = await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`);
+    const live = await liveRes.text();
     expect(live).toContain("used 17K tokens");
+    // The second reader of this data version gets the answer drawn for the first, headers included.
+    const again = await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`);
+    expect(again.headers.get("x-modelshare-cache")).toBe("hit");
+    expect(again.headers.get("etag")).toBe(liveRes.headers.get("etag"));
+    expect(await again.text()).toBe(live);
     expect(live).not.toContain("Pinned");
   });
 

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/server/db";
+import { cachedAnswer } from "@/lib/server/response-cache";
 import { toErrorResponse } from "@/lib/server/api-error";
 import { originVary, publicOrigin } from "@/lib/server/client";
 import { chartCacheHeaders, PINNED_CACHE_CONTROL } from "@/lib/share/chart-cache";
@@ -28,13 +29,16 @@ export async function GET(req: Request): Promise<Response> {
     const db = await getDb();
     const cache = await chartCacheHeaders(db, req, target);
     if (cache.notModified) return new Response(null, { status: 304, headers: { ...cache.headers, ...originVary() } });
-    const resolved = await resolveChart(db, target);
-    if (!resolved) return notFound(target.kind === "permalink" ? "No such permalink, or it has no such chart." : "There is nothing to draw for this chart in this state (an unknown model or app?).");
-    const { theme } = parseRenderParams(url.searchParams);
-    const html = embedHtml({ figure: resolved.figure, context: resolved.context, theme, viewUrl: `${origin}${resolved.viewPath}`, pinned: resolved.pinned });
-    // The "View on Modelshare" link is absolute: Vary on what publicOrigin read when no PUBLIC_ORIGIN fixes it.
-    const headers = { ...HTML, ...cache.headers, ...(resolved.pinned ? { "cache-control": PINNED_CACHE_CONTROL } : {}), ...originVary() };
-    return new Response(html, { headers });
+    // Drawn once per data version and origin, then served from memory (lib/server/response-cache.ts).
+    return await cachedAnswer(`embed\n${cache.headers.etag}\n${origin}`, async () => {
+      const resolved = await resolveChart(db, target);
+      if (!resolved) return notFound(target.kind === "permalink" ? "No such permalink, or it has no such chart." : "There is nothing to draw for this chart in this state (an unknown model or app?).");
+      const { theme } = parseRenderParams(url.searchParams);
+      const html = embedHtml({ figure: resolved.figure, context: resolved.context, theme, viewUrl: `${origin}${resolved.viewPath}`, pinned: resolved.pinned });
+      // The "View on Modelshare" link is absolute: Vary on what publicOrigin read when no PUBLIC_ORIGIN fixes it.
+      const headers = { ...HTML, ...cache.headers, ...(resolved.pinned ? { "cache-control": PINNED_CACHE_CONTROL } : {}), ...originVary() };
+      return new Response(html, { headers });
+    });
   } catch (err) {
     return toErrorResponse(err);
   }
