@@ -10,8 +10,8 @@
  * 5. errors through the one envelope (lib/server/api-error.ts): 400/404 located, 503 when the database is down.
  */
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import type { Db } from "@/db";
+import { newestSnapshotId } from "@/lib/db/data-version";
 import { parseApiRequest, type ApiParams, type ViewState } from "@/lib/view/state";
 import { errorResponse, toErrorResponse } from "./api-error";
 import { getDb } from "./db";
@@ -38,10 +38,7 @@ export interface ReadRoute<T> {
 }
 
 /** The newest snapshot id (0 when empty): every ingest that writes anything creates a new one. */
-export async function newestSnapshotId(db: Db): Promise<number> {
-  const [r] = await rowsOf<{ id: string | number | null }>(db, sql`select max(id) as id from snapshots`);
-  return Number(r?.id ?? 0);
-}
+export { newestSnapshotId } from "@/lib/db/data-version";
 
 /** The query in a canonical order, so `?a=1&b=2` and `?b=2&a=1` share a cache entry and an ETag. */
 export function canonicalQuery(url: URL): string {
