@@ -5,7 +5,9 @@
 import { sql } from "drizzle-orm";
 import { dbOptionsFromEnv, openDb, type DbHandle } from "@/db";
 import { loadSampleDataIfEmpty } from "@/lib/sample/load";
+import { newestSnapshotId } from "@/lib/db/data-version";
 import { registerDatabaseProbe, within } from "./outage";
+import { registerPageVersion } from "./page-cache";
 
 const KEY = Symbol.for("modelshare.db");
 type Holder = { [KEY]?: Promise<DbHandle> };
@@ -52,6 +54,7 @@ export function probeDatabase(deadlineMs: number): Promise<boolean> {
   return within(probing, deadlineMs, false);
 }
 registerDatabaseProbe(probeDatabase);
+registerPageVersion(async () => newestSnapshotId(await getDb()));
 
 const SIGNALS = Symbol.for("modelshare.db.signals");
 
