@@ -14,6 +14,10 @@ async function main() {
   await runIngestBench();
   const { runChartApiBench } = await import("./chart-api").catch(() => ({ runChartApiBench: null }));
   if (runChartApiBench) await runChartApiBench();
+  const { runLoadBench } = await import("./load");
+  await runLoadBench();
+  const { runReadDuringIngestBench } = await import("./read-during-ingest");
+  await runReadDuringIngestBench();
 }
 
 main().catch((err) => {
