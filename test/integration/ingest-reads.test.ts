@@ -59,7 +59,7 @@ describe.each(DRIVERS)("reads during an ingest on %s", (driver) => {
       committed = true;
       return s;
     });
-    // The ingest has parsed its body and is writing (ingestText parses before its first await).
+    // From here the ingest reads its body (in slices) and writes it; reads are answered throughout.
     const servedWhileWriting: boolean[] = [];
     const pauses: number[] = [];
     let last = performance.now();
@@ -76,8 +76,10 @@ describe.each(DRIVERS)("reads during an ingest on %s", (driver) => {
     expect(summary.rows.modelUsage.inserted).toBe(MODELS * DAYS);
     expect(servedWhileWriting.length).toBeGreaterThan(3);
     expect(servedWhileWriting.every(Boolean)).toBe(true);
-    // The first read came after the parse; after it, no read waited for the whole write.
-    expect(Math.max(...pauses.slice(1))).toBeLessThan(1000);
+    // No read waited for the whole parse or the whole write (before: one pause as long as the ingest). The
+    // bound is loose because this machine is shared; bench/read-during-ingest.ts measures the pauses.
+    const total = pauses.reduce((a, b) => a + b, 0);
+    expect(Math.max(...pauses)).toBeLessThan(Math.min(2000, total / 2));
 
     const after = await get();
     expect(after.headers.get("etag")).not.toBe(etag);
