@@ -1,6 +1,8 @@
 /** Runs once when the server starts: migrate and load sample data before the first request, not during it. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recordPeerAddresses } = await import("@/lib/server/peer-address");
+  recordPeerAddresses(); // the client address of rate limits comes from the socket (lib/server/client.ts)
   const { closeDatabaseOnSignals, getDbHandle } = await import("@/lib/server/db");
   closeDatabaseOnSignals();
   const started = Date.now();

@@ -30,7 +30,6 @@ const DAYS = 1000;
 const LAST_DAY = "2026-02-28";
 const DAY_ROWS_FROM = "2025-01-01";
 const AUTHORS = 50;
-const APPS_PER_MODEL = 22;
 const MODELS_PER_APP = 4;
 
 export interface Size {

@@ -5,11 +5,11 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/ingest.ts
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { benchDatabase, type BenchDatabase } from "./database";
+import { startApp } from "./server";
 
 const ROWS = Number(process.env.BENCH_ROWS) || 1_000_000;
 const MODELS = 1_000;
@@ -48,30 +48,13 @@ function csvPart(from: number, to: number): string {
   return lines.join("\n") + "\n";
 }
 
-async function startServer(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, INGEST_TOKEN: TOKEN, SAMPLE_DATA: "off", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return child;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error("the app did not start (run `npm run build` first)");
-}
-
 async function post(body: string): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${PORT}/api/ingest`, { method: "POST", body, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" } });
   if (!res.ok) throw new Error(`ingest answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }
 
 async function timeRouteIngest(db: BenchDatabase): Promise<number> {
-  const server = await startServer(db.url);
+  const server = await startApp(PORT, { DATABASE_URL: db.url, INGEST_TOKEN: TOKEN, SAMPLE_DATA: "off" });
   try {
     await post(catalogueSnapshot()); // declares the models: setup, not timed
     const bodies = Array.from({ length: PARTS }, (_, p) => csvPart(Math.floor((p * ROWS) / PARTS), Math.floor(((p + 1) * ROWS) / PARTS)));
@@ -85,7 +68,7 @@ async function timeRouteIngest(db: BenchDatabase): Promise<number> {
     if (Number(n) !== ROWS) throw new Error(`expected ${ROWS} rows after ingest, found ${n}`);
     return seconds;
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { buildIfNeeded } from "../scripts/next-build";
 
-const BENCHES = ["ingest", "chart"] as const;
+const BENCHES = ["ingest", "chart", "load", "read-during-ingest"] as const;
 type Bench = (typeof BENCHES)[number];
 
 async function main() {
@@ -31,6 +31,14 @@ async function main() {
   if (chosen.has("chart")) {
     const { runChartApiBench } = await import("./chart-api");
     await runChartApiBench();
+  }
+  if (chosen.has("load")) {
+    const { runLoadBench } = await import("./load");
+    await runLoadBench();
+  }
+  if (chosen.has("read-during-ingest")) {
+    const { runReadDuringIngestBench } = await import("./read-during-ingest");
+    await runReadDuringIngestBench();
   }
 }
 

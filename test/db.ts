@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll } from "vitest";
 import { openDb, type DbHandle, type Driver } from "@/db";
+import { clearResponseCache } from "@/lib/server/response-cache";
 
 export const PG_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
 export const DRIVERS: Driver[] = PG_URL ? ["pglite", "postgres"] : ["pglite"];
@@ -35,6 +36,8 @@ export interface TestDb extends DbHandle {
 }
 
 export async function freshDb(driver: Driver): Promise<TestDb> {
+  // Rendered answers are keyed by data version (snapshot id), which restarts in every fresh database.
+  clearResponseCache();
   if (driver === "pglite") {
     const clone = (await (await pgliteTemplate()).clone()) as PGlite;
     return openDb({ pglite: clone, migrate: false });

@@ -9,7 +9,7 @@
 import { IngestError } from "./errors";
 import type { FormatId, ParseContext, ParsedSnapshot } from "./types";
 import { readCsvRecords } from "./formats/csv";
-import { MODELSHARE_CSV_HEADERS, modelshareCsvKind, parse as parseModelshareCsv, readLeadingComments } from "./formats/modelshare-csv";
+import { MODELSHARE_CSV_HEADERS, modelshareCsvKind, parse as parseModelshareCsv, parseInSlices as parseModelshareCsvInSlices, readLeadingComments } from "./formats/modelshare-csv";
 import { MODELSHARE_FORMAT, parseModelshareJson } from "./formats/modelshare";
 import { parseAppRankings } from "./formats/openrouter-app-rankings";
 import { parseOpenRouterModels } from "./formats/openrouter-models";
@@ -37,6 +37,18 @@ const CSV_HEADERS = [
 
 /** Detects the format of `text` and parses it. Throws IngestError (400/415/422) on anything unusable. */
 export function parseSnapshot(text: string, ctx: DetectContext): ParsedSnapshot {
+  return detectAndParse(text, ctx, parseModelshareCsv);
+}
+
+/**
+ * parseSnapshot for the server: a Modelshare CSV — the format of large hand-made or exported bodies — is
+ * read in slices with turns of the event loop between them, so other requests are answered meanwhile.
+ */
+export async function parseSnapshotInSlices(text: string, ctx: DetectContext): Promise<ParsedSnapshot> {
+  return detectAndParse<ParsedSnapshot | Promise<ParsedSnapshot>>(text, ctx, parseModelshareCsvInSlices);
+}
+
+function detectAndParse<R = ParsedSnapshot>(text: string, ctx: DetectContext, modelshareCsv: (body: string, ctx: ParseContext) => R): ParsedSnapshot | R {
   const body = stripBom(text);
   const start = firstNonSpace(body);
   if (start < 0) throw new IngestError(400, "empty body: expected a JSON or CSV snapshot");
@@ -55,7 +67,7 @@ export function parseSnapshot(text: string, ctx: DetectContext): ParsedSnapshot 
   const headerEnd = body.indexOf("\n", pos);
   const headerLine = body.slice(pos, headerEnd < 0 ? body.length : headerEnd);
   if (!headerLine.includes(",")) throw unsupported(ctx, "neither JSON nor CSV (no comma on the first line)");
-  return parseCsvSnapshot(body, pos, line, ctx);
+  return parseCsvSnapshot(body, pos, line, ctx, modelshareCsv);
 }
 
 /** Which format a parsed JSON body is, by shape. */
@@ -93,7 +105,7 @@ function parseJsonSnapshot(body: unknown, ctx: ParseContext): ParsedSnapshot {
   ]);
 }
 
-function parseCsvSnapshot(body: string, pos: number, line: number, ctx: ParseContext): ParsedSnapshot {
+function parseCsvSnapshot<R>(body: string, pos: number, line: number, ctx: ParseContext, modelshareCsv: (body: string, ctx: ParseContext) => R): ParsedSnapshot | R {
   // Read just the header record (it may be quoted) to dispatch.
   let header: string[] | null = null;
   try {
@@ -113,7 +125,7 @@ function parseCsvSnapshot(body: string, pos: number, line: number, ctx: ParseCon
   const joined = cells.map((c) => c.trim().toLowerCase()).join(",");
   if (joined.startsWith(TRACKER_CATALOGUE_HEADER_PREFIX)) return parseTrackerCatalogue(body, ctx);
   if (joined.startsWith(TRACKER_TOP_APPS_HEADER_PREFIX)) return parseTrackerTopApps(body, ctx);
-  if (modelshareCsvKind(cells)) return parseModelshareCsv(body, ctx);
+  if (modelshareCsvKind(cells)) return modelshareCsv(body, ctx);
   throw new IngestError(422, `unrecognised CSV header on row ${line}: expected one of: ${CSV_HEADERS.join(" | ")}`, [
     { path: `row ${line}`, message: `unrecognised header ${JSON.stringify(cells.join(",").slice(0, 200))}` },
   ]);

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/db";
 import { checkAsOfNotFutureOrThrow } from "./as-of";
-import { parseSnapshot } from "./detect";
+import { parseSnapshotInSlices } from "./detect";
 import { writeSnapshot, type IngestSummary } from "./write";
 
 export type { IngestSummary } from "./write";
@@ -17,7 +17,8 @@ export interface IngestOptions {
 }
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
-  const snapshot = parseSnapshot(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
+  // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
+  const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
   const receivedAt = opts.receivedAt ?? new Date();
   const asOf = snapshot.asOf ?? opts.asOf ?? receivedAt;
   checkAsOfNotFutureOrThrow(asOf, receivedAt, snapshot.asOfFromBody === false || !snapshot.asOf ? "query.asOf" : "as_of");

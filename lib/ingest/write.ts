@@ -19,6 +19,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { iso } from "@/db/row-values";
 import { plainArray, textArray } from "@/db/pg-array";
+import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
 import { BUCKET, resolveModels } from "./resolve-models";
@@ -60,6 +61,12 @@ export interface WriteOptions {
 const INGEST_LOCK = 727274002;
 /** Rows per unnest statement: bounds the size of one parameter while keeping statements few. */
 const CHUNK = 200_000;
+/**
+ * PGlite runs each statement on the server's own thread: a 200,000-row statement would stop every other
+ * request for seconds. There, usage rows go 2,500 per statement (≈50–100 ms each here) and the writer yields to the event loop
+ * between statements, so answers that need no query (lib/server/response-cache.ts) keep being served.
+ */
+const EMBEDDED_CHUNK = 2_500;
 
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
   const asOf = snap.asOf ?? opts.fallbackAsOf;
@@ -67,6 +74,22 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
   const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
   const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
 
+  const embedded = isEmbedded(db);
+  try {
+    return await writeInTransaction(db, snap, opts, base, embedded);
+  } finally {
+    forgetDataVersion(db); // committed or not, the next reader asks the database
+  }
+}
+
+async function writeInTransaction(
+  db: Db,
+  snap: ParsedSnapshot,
+  opts: WriteOptions,
+  base: { format: ParsedSnapshot["format"]; source: string; asOf: string; citation: string },
+  embedded: boolean,
+): Promise<IngestSummary> {
+  const { asOf: asOfIso, citation } = base;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
     const [existing] = await rowsOf<StoredSnapshot>(
@@ -83,7 +106,7 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
           returning id`,
     );
     const snapshotId = Number(rawId);
-    const ctx: WriteContext = { tx, snapshotId, asOfIso };
+    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded };
 
     const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
     const models = await upsertModels(ctx, declared);
@@ -111,6 +134,10 @@ interface WriteContext {
   tx: Db;
   snapshotId: number;
   asOfIso: string;
+  /** Rows per bulk statement. */
+  chunk: number;
+  /** Let the event loop run between bulk statements (PGlite). */
+  yieldBetween: boolean;
 }
 
 interface StoredSnapshot {
@@ -162,11 +189,12 @@ async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
   return { inserted: Number(r.inserted), changed: Number(r.changed) };
 }
 
-/** Bulk statements in chunks of CHUNK rows (bounded parameter size), their counts summed. */
-async function inChunks<T>(rows: T[], run: (chunk: T[]) => Promise<Changed>): Promise<Changed> {
+/** Bulk statements in chunks of ctx.chunk rows (bounded parameter size), their counts summed. */
+async function inChunks<T>(ctx: WriteContext, rows: T[], run: (chunk: T[]) => Promise<Changed>): Promise<Changed> {
   const total: Changed = { inserted: 0, changed: 0 };
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const r = await run(rows.slice(start, start + CHUNK));
+  for (let start = 0; start < rows.length; start += ctx.chunk) {
+    if (start > 0 && ctx.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
+    const r = await run(rows.slice(start, start + ctx.chunk));
     total.inserted += r.inserted;
     total.changed += r.changed;
   }
@@ -242,7 +270,7 @@ type IdOf = (ref: ModelRef) => number;
 
 async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: IdOf): Promise<RowCounts> {
   const rows = collapseDuplicates(all, (r) => `${r.day}|${idOf(r.model)}`);
-  return counts(all.length, await inChunks(rows, (chunk) => {
+  return counts(all.length, await inChunks(ctx, rows, (chunk) => {
     const col = (f: (r: ModelUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
     return upsertCounting(
       ctx.tx,
@@ -308,7 +336,7 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
     all,
     (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
   );
-  return counts(all.length, await inChunks(rows, (chunk) => {
+  return counts(all.length, await inChunks(ctx, rows, (chunk) => {
     const col = (f: (r: AppUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
     return upsertCounting(
       ctx.tx,

@@ -2,8 +2,12 @@
  * The server's one database connection per process (PGlite allows one process per data folder, and
  * Next may evaluate modules more than once, so the promise lives on globalThis).
  */
+import { sql } from "drizzle-orm";
 import { dbOptionsFromEnv, openDb, type DbHandle } from "@/db";
 import { loadSampleDataIfEmpty } from "@/lib/sample/load";
+import { newestSnapshotId } from "@/db/data-version";
+import { registerDatabaseProbe, within } from "./outage";
+import { registerPageVersion } from "./page-cache";
 
 const KEY = Symbol.for("modelshare.db");
 type Holder = { [KEY]?: Promise<DbHandle> };
@@ -29,6 +33,28 @@ export function getDbHandle(): Promise<DbHandle> {
 export async function getDb() {
   return (await getDbHandle()).db;
 }
+
+let probing: Promise<boolean> | null = null;
+
+/**
+ * Is the database answering? Opens it if needed (a failed open is retried on the next call, so the first
+ * request after an outage is served), then, on a Postgres server, `select 1`. Concurrent callers share one
+ * probe. PGlite is in-process: open means available (a `select 1` would only wait behind a long ingest).
+ */
+export function probeDatabase(deadlineMs: number): Promise<boolean> {
+  probing ??= (async () => {
+    const handle = await getDbHandle();
+    if (handle.driver === "postgres") await handle.db.execute(sql`select 1`);
+    return true;
+  })()
+    .catch(() => false)
+    .finally(() => {
+      probing = null;
+    });
+  return within(probing, deadlineMs, false);
+}
+registerDatabaseProbe(probeDatabase);
+registerPageVersion(async () => newestSnapshotId(await getDb()));
 
 const SIGNALS = Symbol.for("modelshare.db.signals");
 

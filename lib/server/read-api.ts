@@ -5,15 +5,17 @@
  * 2. conditional GET: the ETag is derived from the newest snapshot id and the query, so it changes exactly
  *    when new data arrives; If-None-Match → 304 without running the query;
  * 3. the lib/ query, answered as JSON (default) or tidy CSV (`format=csv`, via lib/csv.ts);
- * 4. cache headers a CDN can keep until new data arrives (and serve stale while revalidating);
+ * 4. cache headers a CDN can keep until new data arrives (and serve stale while revalidating), and the
+ *    answer itself kept in memory for that data version (lib/server/response-cache.ts);
  * 5. errors through the one envelope (lib/server/api-error.ts): 400/404 located, 503 when the database is down.
  */
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import type { Db } from "@/db";
+import { newestSnapshotId } from "@/db/data-version";
 import { parseApiRequest, type ApiParams, type ViewState } from "@/lib/view/state";
 import { errorResponse, toErrorResponse } from "./api-error";
 import { getDb } from "./db";
+import { cachedAnswer } from "./response-cache";
 
 export const CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
 
@@ -36,10 +38,7 @@ export interface ReadRoute<T> {
 }
 
 /** The newest snapshot id (0 when empty): every ingest that writes anything creates a new one. */
-export async function newestSnapshotId(db: Db): Promise<number> {
-  const [r] = await rowsOf<{ id: string | number | null }>(db, sql`select max(id) as id from snapshots`);
-  return Number(r?.id ?? 0);
-}
+export { newestSnapshotId } from "@/db/data-version";
 
 /** The query in a canonical order, so `?a=1&b=2` and `?b=2&a=1` share a cache entry and an ETag. */
 export function canonicalQuery(url: URL): string {
@@ -75,18 +74,21 @@ export function readRoute<T>(route: ReadRoute<T>) {
       const etag = etagFor(await newestSnapshotId(db), url);
       const headers: Record<string, string> = { "cache-control": CACHE_CONTROL, etag };
       if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-      const result = await route.run({ db, ...parsed });
-      if (api.format === "csv") {
-        const name = typeof route.filename === "function" ? route.filename(parsed) : route.filename;
-        return new Response(route.csv(result), {
-          headers: {
-            ...headers,
-            "content-type": "text/csv; charset=utf-8",
-            "content-disposition": `attachment; filename="${name.replace(/[^\w.-]/g, "_")}.csv"`,
-          },
-        });
-      }
-      return Response.json(result, { headers });
+      // The ETag names the data version, the path and the canonical query: the whole answer.
+      return await cachedAnswer(`api\n${etag}`, async () => {
+        const result = await route.run({ db, ...parsed });
+        if (api.format === "csv") {
+          const name = typeof route.filename === "function" ? route.filename(parsed) : route.filename;
+          return new Response(route.csv(result), {
+            headers: {
+              ...headers,
+              "content-type": "text/csv; charset=utf-8",
+              "content-disposition": `attachment; filename="${name.replace(/[^\w.-]/g, "_")}.csv"`,
+            },
+          });
+        }
+        return Response.json(result, { headers });
+      });
     } catch (err) {
       return toErrorResponse(err);
     }

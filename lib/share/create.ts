@@ -86,10 +86,12 @@ export async function createShare(
   let data = null;
   let bytes = 0;
   let asOf: string | null = null;
+  // Both modes load the view: an unknown model or app is a 404 whether or not its data is stored.
+  const loaded = await loadViewData(db, address);
+  const problem = viewDataError(loaded);
+  if (problem) throw new QueryError(problem.status, problem.message);
   if (req.mode === "pinned") {
-    data = await loadViewData(db, address);
-    const problem = viewDataError(data);
-    if (problem) throw new QueryError(problem.status, problem.message);
+    data = loaded;
     bytes = Buffer.byteLength(JSON.stringify(data));
     const max = ctx.maxBytes ?? maxPinnedBytes();
     if (bytes > max) {

@@ -2,9 +2,11 @@
  * Permalink rows: creation under a per-client and a global hourly limit, and lookup by id.
  *
  * Rate limiting is an in-database sliding window: creating a permalink takes a transaction-scoped advisory
- * lock on the client's hash, counts that client's rows of the last hour (index on creator_hash, created_at)
- * and the rows of every client (index on created_at), and inserts only under both limits — exact across
- * processes and restarts, one short transaction per share.
+ * lock on the client's hash, counts that client's rows and stored bytes of the last hour (index on
+ * creator_hash, created_at), then the rows and bytes of every client (index on created_at), and inserts only
+ * under all four limits — exact across processes and restarts, one short transaction per share. The
+ * client's own limits are checked first, and are far below the global ones, so one client cannot use up
+ * the server's hour: a flood stops at its own limit while other clients keep sharing.
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -31,13 +33,22 @@ export function newPermalinkId(length = PERMALINK_ID_LENGTH): string {
 export interface RateLimits {
   /** Permalinks one client may create per hour. */
   perClient: number;
-  /** Permalinks all clients together may create per hour (a ceiling when client addresses can be forged). */
+  /** Permalinks all clients together may create per hour (a ceiling against many clients at once). */
   global: number;
+  /** Bytes of pinned data one client may store per hour. */
+  perClientBytes: number;
+  /** Bytes of pinned data all clients together may store per hour. */
+  globalBytes: number;
 }
 
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
   const n = (v: string | undefined, d: number) => (v && Number.isSafeInteger(Number(v)) && Number(v) >= 0 ? Number(v) : d);
-  return { perClient: n(env.SHARE_RATE_LIMIT, 30), global: n(env.SHARE_RATE_LIMIT_GLOBAL, 1000) };
+  return {
+    perClient: n(env.SHARE_RATE_LIMIT, 30),
+    global: n(env.SHARE_RATE_LIMIT_GLOBAL, 1000),
+    perClientBytes: n(env.SHARE_BYTES_PER_HOUR, 5_000_000),
+    globalBytes: n(env.SHARE_BYTES_PER_HOUR_GLOBAL, 100_000_000),
+  };
 }
 
 export interface NewPermalink {
@@ -65,16 +76,16 @@ export async function createPermalink(db: Db, p: NewPermalink, limits: RateLimit
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`permalinks:${p.creatorHash}`}, 0))`);
-    const [mine] = await rowsOf<{ n: number; oldest: string | Date | null }>(
+    const [mine] = await rowsOf<Window>(
       t,
-      sql`select count(*)::int as n, min(created_at) as oldest from permalinks where creator_hash = ${p.creatorHash} and created_at > ${since}::timestamptz`,
+      sql`select count(*)::int as n, coalesce(sum(data_bytes), 0)::bigint as bytes, min(created_at) as oldest from permalinks where creator_hash = ${p.creatorHash} and created_at > ${since}::timestamptz`,
     );
-    if (Number(mine.n) >= limits.perClient) return { ok: false, scope: "client", retryAfterSeconds: retryAfter(mine.oldest, now) };
-    const [all] = await rowsOf<{ n: number; oldest: string | Date | null }>(
+    if (over(mine, limits.perClient, limits.perClientBytes, p.dataBytes)) return { ok: false, scope: "client", retryAfterSeconds: retryAfter(mine.oldest, now) };
+    const [all] = await rowsOf<Window>(
       t,
-      sql`select count(*)::int as n, min(created_at) as oldest from permalinks where created_at > ${since}::timestamptz`,
+      sql`select count(*)::int as n, coalesce(sum(data_bytes), 0)::bigint as bytes, min(created_at) as oldest from permalinks where created_at > ${since}::timestamptz`,
     );
-    if (Number(all.n) >= limits.global) return { ok: false, scope: "global", retryAfterSeconds: retryAfter(all.oldest, now) };
+    if (over(all, limits.global, limits.globalBytes, p.dataBytes)) return { ok: false, scope: "global", retryAfterSeconds: retryAfter(all.oldest, now) };
     for (let attempt = 0; ; attempt++) {
       const id = newPermalinkId();
       const inserted = await t
@@ -99,6 +110,13 @@ export async function createPermalink(db: Db, p: NewPermalink, limits: RateLimit
       if (attempt > 5) throw new Error("could not allocate a permalink id");
     }
   });
+}
+
+type Window = { n: number; bytes: string | number; oldest: string | Date | null };
+
+/** Another row would pass the hour's count, or its bytes would pass the hour's byte budget. */
+function over(w: Window, maxRows: number, maxBytes: number, bytes: number): boolean {
+  return Number(w.n) >= maxRows || (bytes > 0 && Number(w.bytes) + bytes > maxBytes);
 }
 
 function retryAfter(oldest: string | Date | null, now: Date): number {

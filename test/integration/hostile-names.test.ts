@@ -18,6 +18,7 @@ import { GET as imageGET } from "@/app/api/image/[...path]/route";
 import { GET as oembedGET } from "@/app/api/oembed/route";
 
 const ORIGIN = "http://modelshare.test";
+process.env.ALLOWED_HOSTS = "modelshare.test"; // links are absolute from an allowed host only
 // Large enough that an unbounded renderer writes it whole (and takes seconds), small enough not to exhaust
 // the test machine if the bound regresses.
 const LONG = 20_000;

@@ -17,6 +17,8 @@ import { GET as imageGET } from "@/app/api/image/[...path]/route";
 import { GET as oembedGET } from "@/app/api/oembed/route";
 
 const ORIGIN = "http://modelshare.test";
+// Links are absolute from an allowed host only (lib/server/client.ts).
+process.env.ALLOWED_HOSTS = "modelshare.test";
 const NAME = `Rocket <b>"1"</b>`;
 
 function snapshot(capturedAt: string, days: Record<string, string>) {
@@ -31,14 +33,11 @@ function snapshot(capturedAt: string, days: Record<string, string>) {
   });
 }
 
-function post(body: unknown, opts: { client?: string; type?: string; raw?: string } = {}) {
-  return sharePOST(
-    new Request(`${ORIGIN}/api/share`, {
-      method: "POST",
-      headers: { "content-type": opts.type ?? "application/json", host: "modelshare.test", "x-forwarded-for": opts.client ?? "203.0.113.7" },
-      body: opts.raw ?? JSON.stringify(body),
-    }),
-  );
+/** `peer` is the TCP peer the server records (x-modelshare-peer); `xff` what the request claims. */
+function post(body: unknown, opts: { peer?: string; xff?: string; type?: string; raw?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": opts.type ?? "application/json", host: "modelshare.test", "x-modelshare-peer": opts.peer ?? "203.0.113.7" };
+  if (opts.xff) headers["x-forwarded-for"] = opts.xff;
+  return sharePOST(new Request(`${ORIGIN}/api/share`, { method: "POST", headers, body: opts.raw ?? JSON.stringify(body) }));
 }
 const get = (handler: (r: Request) => Promise<Response>, path: string) => handler(new Request(`${ORIGIN}${path}`, { headers: { host: "modelshare.test" } }));
 const MODEL = { view: "model", subject: "acme/rocket-1", chart: "model-adoption", query: "from=2026-01-01&to=2026-01-31&interval=day" };
@@ -55,7 +54,8 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     await h.close();
   });
   afterEach(() => {
-    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES"]) {
+    process.env.ALLOWED_HOSTS = "modelshare.test";
+    for (const k of ["SHARE_RATE_LIMIT", "SHARE_RATE_LIMIT_GLOBAL", "PERMALINK_MAX_BYTES", "SHARE_BYTES_PER_HOUR", "SHARE_BYTES_PER_HOUR_GLOBAL", "TRUSTED_PROXY_HOPS", "PUBLIC_ORIGIN"]) {
       if (env[k] === undefined) delete process.env[k];
       else process.env[k] = env[k];
     }
@@ -87,8 +87,14 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     expect(pinned).toContain("Pinned: data as of 10 Jan 2026, 00:00 UTC");
     expect(pinned).toContain(`&lt;b&gt;&quot;1&quot;&lt;/b&gt;`);
     expect(pinned).toContain(`href="${ORIGIN}/s/${body.id}#model-adoption"`);
-    const live = await (await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`)).text();
+    const liveRes = await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`);
+    const live = await liveRes.text();
     expect(live).toContain("used 17K tokens");
+    // The second reader of this data version gets the answer drawn for the first, headers included.
+    const again = await get(embedGET, `/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`);
+    expect(again.headers.get("x-modelshare-cache")).toBe("hit");
+    expect(again.headers.get("etag")).toBe(liveRes.headers.get("etag"));
+    expect(await again.text()).toBe(live);
     expect(live).not.toContain("Pinned");
   });
 
@@ -116,6 +122,12 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     await bad({ view: "overview", subject: "x" }, 400, "body.subject");
     await bad({ ...MODEL, chart: "vendor-ranking" }, 400, "body.chart");
     expect((await post({ ...MODEL, subject: "acme/nothing" })).status).toBe(404);
+    expect((await post({ ...MODEL, subject: "acme/nothing", mode: "live" })).status).toBe(404);
+    const app = await post({ view: "app", subject: "nobody", mode: "live" });
+    expect(app.status, await app.clone().text()).toBe(404);
+    const compare = await post({ view: "compare", query: "models=acme/rocket-1,acme/nothing", mode: "live" });
+    // As on the read API, an unknown model in a compare list is a bad parameter.
+    expect(compare.status, await compare.clone().text()).toBe(400);
     expect((await post({ ...MODEL, query: "x".repeat(9000) })).status).toBe(413);
     process.env.PERMALINK_MAX_BYTES = "200";
     const big = await post(MODEL);
@@ -127,18 +139,85 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     process.env.SHARE_RATE_LIMIT = "2";
     process.env.SHARE_RATE_LIMIT_GLOBAL = "100";
     const a = { ...MODEL, mode: "live" };
-    expect((await post(a, { client: "198.51.100.1" })).status).toBe(201);
-    expect((await post(a, { client: "198.51.100.1" })).status).toBe(201);
-    const limited = await post(a, { client: "198.51.100.1" });
+    expect((await post(a, { peer: "198.51.100.1" })).status).toBe(201);
+    expect((await post(a, { peer: "198.51.100.1" })).status).toBe(201);
+    const limited = await post(a, { peer: "198.51.100.1" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3000);
-    // The client is the last X-Forwarded-For hop (what a proxy appended), not what the client claims first.
-    expect((await post(a, { client: "198.51.100.9, 198.51.100.1" })).status).toBe(429);
-    expect((await post(a, { client: "198.51.100.2" })).status).toBe(201);
+    expect((await post(a, { peer: "198.51.100.2" })).status).toBe(201);
     process.env.SHARE_RATE_LIMIT_GLOBAL = "1";
-    const global = await post(a, { client: "198.51.100.3" });
+    const global = await post(a, { peer: "198.51.100.3" });
     expect(global.status).toBe(429);
     expect((await global.json()).error.message).toMatch(/on this server/);
+  });
+
+  it("a flood with a different X-Forwarded-For on each request is one client; others keep sharing", async () => {
+    process.env.SHARE_RATE_LIMIT = "3";
+    const a = { ...MODEL, mode: "live" };
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post(a, { peer: "192.0.2.66", xff: `10.9.${i}.${i}` })).status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    // The flood used its own hour, not the server's: an honest client is still served.
+    expect((await post(a, { peer: "192.0.2.67" })).status).toBe(201);
+    // IPv6: one host holds a /64, so the addresses of one /64 are one client.
+    for (let i = 1; i <= 3; i++) expect((await post(a, { peer: `2001:db8:1:2::${i}` })).status).toBe(201);
+    expect((await post(a, { peer: "2001:db8:1:2:ffff::9" })).status).toBe(429);
+    expect((await post(a, { peer: "::ffff:192.0.2.66" })).status).toBe(429);
+  });
+
+  it("behind TRUSTED_PROXY_HOPS proxies, the client is the address the nearest proxy saw", async () => {
+    process.env.SHARE_RATE_LIMIT = "1";
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    const a = { ...MODEL, mode: "live" };
+    expect((await post(a, { peer: "10.0.0.1", xff: "1.1.1.1, 198.51.100.40" })).status).toBe(201);
+    // Whatever the client puts first, the proxy appended its real address: the same client.
+    expect((await post(a, { peer: "10.0.0.1", xff: "2.2.2.2, 198.51.100.40" })).status).toBe(429);
+    expect((await post(a, { peer: "10.0.0.1", xff: "198.51.100.41" })).status).toBe(201);
+  });
+
+  it("caps the pinned bytes a client and the server store per hour", async () => {
+    const one = (await (await post(MODEL, { peer: "198.51.100.60" })).json()) as { id: string };
+    const bytes = (await getPermalink(h.db as Db, one.id))!.dataBytes;
+    process.env.SHARE_BYTES_PER_HOUR = String(bytes * 2 + 10);
+    expect((await post(MODEL, { peer: "198.51.100.60" })).status).toBe(201);
+    const full = await post(MODEL, { peer: "198.51.100.60" });
+    expect(full.status).toBe(429);
+    expect(Number(full.headers.get("retry-after"))).toBeGreaterThan(3000);
+    // Live links store no data: still allowed.
+    expect((await post({ ...MODEL, mode: "live" }, { peer: "198.51.100.60" })).status).toBe(201);
+    process.env.SHARE_BYTES_PER_HOUR_GLOBAL = "1";
+    expect((await post(MODEL, { peer: "198.51.100.61" })).status).toBe(429);
+  });
+
+  it("host reflection: X-Forwarded-Host and unknown Hosts never reach absolute links; cached answers Vary", async () => {
+    const evil = (path: string, headers: Record<string, string>) => new Request(`${ORIGIN}${path}`, { headers: { host: "modelshare.test", ...headers } });
+    const page = `${ORIGIN}/models/acme/rocket-1?${MODEL.query}`;
+    const forged: Record<string, string>[] = [{ "x-forwarded-host": "evil.example" }, { host: "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+    for (const headers of forged) {
+      const embed = await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, headers));
+      expect(embed.status).toBe(200);
+      expect(await embed.text()).not.toContain("evil.example");
+      expect(embed.headers.get("vary")).toMatch(/\bHost\b/);
+      const oembed = await oembedGET(evil(`/api/oembed?url=${encodeURIComponent(page)}`, headers));
+      const o = await oembed.text();
+      expect(o).not.toContain("evil.example");
+      expect(oembed.headers.get("vary")).toMatch(/\bHost\b/);
+      const share = await sharePOST(new Request(`${ORIGIN}/api/share`, { method: "POST", headers: { host: "modelshare.test", "content-type": "application/json", ...headers }, body: JSON.stringify({ ...MODEL, mode: "live" }) }));
+      expect(await share.text()).not.toContain("evil.example");
+    }
+    // An allowed Host is used as is; a forged one falls back to the first allowed host.
+    expect(await (await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, { "x-forwarded-host": "evil.example" }))).text()).toContain(`href="${ORIGIN}/models/acme/rocket-1`);
+    // Behind a trusted proxy the forwarded host counts, if it is allowed.
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    process.env.ALLOWED_HOSTS = "modelshare.test,charts.example";
+    const proxied = await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, { "x-forwarded-host": "charts.example", "x-forwarded-proto": "https" }));
+    expect(await proxied.text()).toContain(`href="https://charts.example/models/acme/rocket-1`);
+    expect(proxied.headers.get("vary")).toBe("Host, X-Forwarded-Host, X-Forwarded-Proto");
+    // PUBLIC_ORIGIN fixes every link: nothing to vary on.
+    process.env.PUBLIC_ORIGIN = "https://modelshare.example";
+    const fixed = await embedGET(evil(`/embed/model/model-adoption/acme/rocket-1?${MODEL.query}`, { host: "evil.example", "x-forwarded-host": "evil.example" }));
+    expect(await fixed.text()).toContain(`href="https://modelshare.example/models/acme/rocket-1`);
+    expect(fixed.headers.get("vary")).toBeNull();
   });
 
   it("embeds: 404 page for unknown permalinks and charts, still framable", async () => {
@@ -157,6 +236,7 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     expect([buf.readUInt32BE(16), buf.readUInt32BE(20)]).toEqual([1200, 630]);
     const svg = await get(imageGET, `/api/image/model/model-top-apps/acme/rocket-1?${MODEL.query}&format=svg&download=1&theme=dark`);
     expect(svg.headers.get("content-disposition")).toBe('attachment; filename="model-top-apps.svg"');
+    expect(svg.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
     const text = await svg.text();
     expect(text).toContain("=cmd|&#39; /C calc&#39;!A0");
     expect(text).not.toContain("<b>");

@@ -1,6 +1,8 @@
 import { errorResponse, toErrorResponse } from "@/lib/server/api-error";
-import { publicOrigin } from "@/lib/server/client";
+import { originVary, publicOrigin } from "@/lib/server/client";
 import { getDb } from "@/lib/server/db";
+import { canonicalQuery, newestSnapshotId } from "@/lib/server/read-api";
+import { cachedAnswer } from "@/lib/server/response-cache";
 import { oembedResponse, targetOfUrl } from "@/lib/share/oembed";
 import { resolveChart } from "@/lib/share/resolve-chart";
 
@@ -27,17 +29,21 @@ export async function GET(req: Request): Promise<Response> {
   const target = targetOfUrl(raw, origin);
   if (!target) return errorResponse(404, "not a shareable URL of this site", [{ path: "query.url", message: `expected a page, permalink or embed under ${origin}` }]);
   try {
-    const resolved = await resolveChart(await getDb(), target);
-    if (!resolved) return errorResponse(404, "nothing to embed at this URL", [{ path: "query.url", message: "unknown permalink, model or app, or a chart with no data" }]);
-    const body = oembedResponse({
-      origin,
-      target,
-      chart: resolved.chart,
-      title: `${resolved.context}: ${resolved.figure.title}`,
-      maxwidth: dimension(url.searchParams.get("maxwidth")),
-      maxheight: dimension(url.searchParams.get("maxheight")),
+    const db = await getDb();
+    // One answer per data version, origin and canonical query, kept in memory (lib/server/response-cache.ts).
+    return await cachedAnswer(`oembed\n${await newestSnapshotId(db)}\n${origin}\n${canonicalQuery(url)}`, async () => {
+      const resolved = await resolveChart(db, target);
+      if (!resolved) return errorResponse(404, "nothing to embed at this URL", [{ path: "query.url", message: "unknown permalink, model or app, or a chart with no data" }]);
+      const body = oembedResponse({
+        origin,
+        target,
+        chart: resolved.chart,
+        title: `${resolved.context}: ${resolved.figure.title}`,
+        maxwidth: dimension(url.searchParams.get("maxwidth")),
+        maxheight: dimension(url.searchParams.get("maxheight")),
+      });
+      return Response.json(body, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*", ...originVary() } });
     });
-    return Response.json(body, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
   } catch (err) {
     return toErrorResponse(err);
   }

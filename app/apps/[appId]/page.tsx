@@ -4,6 +4,7 @@ import { AppView } from "@/components/views/app/app-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
 import { viewTitle } from "@/lib/share/view-title";
+import { cleanText } from "@/lib/labels";
 import type { PageSearchParams } from "@/lib/ui/server-data";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
 import { subjectFromSegments, type ViewAddress } from "@/lib/view/address";
@@ -29,16 +30,17 @@ export default async function AppPage({ params, searchParams }: { params: Params
   const data = await viewDataFor(address);
   if (data.view !== "app") throw new Error("app data expected");
   if (!data.mix) {
-    return <UnknownSubject title={`App “${appId}”`} error={data.error} />;
+    return <UnknownSubject title={`App “${cleanText(appId)}”`} error={data.error} />;
   }
   const app = data.mix.data.app;
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{app.name}</h1>
+        {/* External strings: bounded, without control characters or bidi overrides (lib/ui/labels.ts). */}
+        <h1 className="text-2xl font-semibold tracking-tight">{viewTitle(data)}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          App <span className="font-mono">{app.appId}</span>
-          {app.categories.length > 0 && <> · {app.categories.join(", ")}</>}
+          App <span className="font-mono">{cleanText(app.appId)}</span>
+          {app.categories.length > 0 && <> · {cleanText(app.categories.join(", "))}</>}
           {app.url && /^https?:\/\//i.test(app.url) && (
             <>
               {" "}

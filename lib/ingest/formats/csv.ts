@@ -10,24 +10,27 @@ import { IngestError } from "../errors";
 
 export type CsvRecordHandler = (cells: string[], line: number) => void;
 
-/** Splits `text` from `pos` (which is on line `line`) into records, calling `onRecord` for each. */
-export function readCsvRecords(text: string, onRecord: CsvRecordHandler, pos = 0, line = 1): void {
-  const n = text.length;
+/**
+ * Splits `text` from `pos` (which is on line `line`) into records, calling `onRecord` for each, up to `end`
+ * (a record boundary). Returns the line number at `end`.
+ */
+export function readCsvRecords(text: string, onRecord: CsvRecordHandler, pos = 0, line = 1, end = text.length): number {
+  const n = end;
   let nextQuote = text.indexOf('"', pos);
-  if (nextQuote < 0) nextQuote = n;
+  if (nextQuote < 0 || nextQuote > n) nextQuote = n;
   while (pos < n) {
     let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = n;
-    let end = nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--; // CRLF
+    if (nl < 0 || nl > n) nl = n;
+    let stop = nl;
+    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--; // CRLF
     if (nextQuote < pos) {
       nextQuote = text.indexOf('"', pos);
-      if (nextQuote < 0) nextQuote = n;
+      if (nextQuote < 0 || nextQuote > n) nextQuote = n;
     }
-    if (end === pos) {
+    if (stop === pos) {
       // blank line
-    } else if (nextQuote >= end) {
-      onRecord(splitPlain(text, pos, end), line);
+    } else if (nextQuote >= stop) {
+      onRecord(splitPlain(text, pos, stop), line);
     } else {
       const r = readQuotedRecord(text, pos, line);
       onRecord(r.cells, line);
@@ -38,6 +41,42 @@ export function readCsvRecords(text: string, onRecord: CsvRecordHandler, pos = 0
     pos = nl + 1;
     line++;
   }
+  return line;
+}
+
+/** Characters read between two turns of the event loop (≈ 8,000 rows of a usage CSV). */
+export const CSV_SLICE_CHARS = 256 * 1024;
+
+/**
+ * readCsvRecords in slices of about CSV_SLICE_CHARS, awaiting `between()` after each (the server passes a
+ * turn of the event loop, so a large body does not stop other requests while it is read). Slices end at a
+ * line end outside quotes, so a quoted cell spanning lines is never cut.
+ */
+export async function readCsvRecordsInSlices(text: string, onRecord: CsvRecordHandler, pos = 0, line = 1, between: () => Promise<void> = nextTurn): Promise<number> {
+  let quotes = 0; // quote characters from pos up to the scan position: odd = inside a quoted cell
+  while (pos < text.length) {
+    let end = Math.min(text.length, pos + CSV_SLICE_CHARS);
+    for (let q = text.indexOf('"', pos); q >= 0 && q < end; q = text.indexOf('"', q + 1)) quotes++;
+    for (;;) {
+      const nl = text.indexOf("\n", end);
+      if (nl < 0) {
+        end = text.length;
+        break;
+      }
+      for (let q = text.indexOf('"', end); q >= 0 && q < nl; q = text.indexOf('"', q + 1)) quotes++;
+      end = nl + 1;
+      if (quotes % 2 === 0) break;
+    }
+    line = readCsvRecords(text, onRecord, pos, line, end);
+    pos = end;
+    quotes = 0;
+    if (pos < text.length) await between();
+  }
+  return line;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Cells of an unquoted record text[pos, end): comma positions by indexOf, no intermediate line string. */

@@ -22,7 +22,7 @@
 import { IngestError, IssueList } from "../errors";
 import type { AppRecord, AppUsageRow, ModelUsageRow, ParseContext, ParsedSnapshot } from "../types";
 import { makeDayChecker, parseIsoInstant, quote } from "../values";
-import { type CsvRecordHandler, mapColumns, normalizeHeader, readCsvRecords } from "./csv";
+import { type CsvRecordHandler, mapColumns, normalizeHeader, readCsvRecords, readCsvRecordsInSlices } from "./csv";
 import { citationSchema, defaultCitation, makeModelRefReader, periodFromString, sourceSchema } from "./modelshare";
 import { readCount, readOptionalCount, stripBom } from "./shared";
 
@@ -87,7 +87,18 @@ export function readLeadingComments(text: string): { meta: Meta; pos: number; li
   return { meta, pos, line, issues };
 }
 
+type RecordReader = (text: string, onRecord: CsvRecordHandler, pos: number, line: number) => number | Promise<number>;
+
 export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
+  return parseWith(text, ctx, readCsvRecords) as ParsedSnapshot;
+}
+
+/** The same parse, reading the rows in slices with turns of the event loop between them (large bodies). */
+export async function parseInSlices(text: string, ctx: ParseContext): Promise<ParsedSnapshot> {
+  return parseWith(text, ctx, (t, onRecord, pos, line) => readCsvRecordsInSlices(t, onRecord, pos, line));
+}
+
+function parseWith(text: string, ctx: ParseContext, read: RecordReader): ParsedSnapshot | Promise<ParsedSnapshot> {
   const body = stripBom(text);
   const { meta, pos, line: headerLine, issues } = readLeadingComments(body);
 
@@ -125,7 +136,7 @@ export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
   let kind: "model-usage" | "app-usage" | null = null;
   let onRow: CsvRecordHandler = () => {};
 
-  readCsvRecords(
+  const reading = read(
     body,
     (cells, line) => {
       if (kind !== null) return onRow(cells, line);
@@ -147,6 +158,23 @@ export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
     pos,
     headerLine,
   );
+  const finish = () => finishParse({ kind, headerLine, issues, source, asOf, meta, citation, modelUsage, apps, appUsage });
+  return reading instanceof Promise ? reading.then(finish) : finish();
+}
+
+function finishParse(p: {
+  kind: "model-usage" | "app-usage" | null;
+  headerLine: number;
+  issues: IssueList;
+  source: string;
+  asOf: Date | null;
+  meta: { capturedat?: unknown };
+  citation: string;
+  modelUsage: ModelUsageRow[];
+  apps: Map<string, { app: AppRecord; line: number }>;
+  appUsage: AppUsageRow[];
+}): ParsedSnapshot {
+  const { kind, headerLine, issues, source, asOf, meta, citation, modelUsage, apps, appUsage } = p;
   if (kind === null) issues.add(`row ${headerLine}`, "expected a header row");
   issues.throwIfAny(WHAT);
   if (!modelUsage.length && !appUsage.length) {

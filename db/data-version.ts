@@ -1,0 +1,33 @@
+/**
+ * The data version: the newest snapshot id (0 when empty). Every ingest that writes anything creates a new
+ * snapshot, so ETags and the in-memory answer cache (lib/server/response-cache.ts) key on it.
+ *
+ * On the embedded database (PGlite: one process per data folder, so every write goes through this process)
+ * it is kept in memory and forgotten when an ingest commits: reading it then never waits behind an ingest's
+ * transaction, and answers already drawn for the current version are served while a large snapshot is being
+ * written. On a Postgres server other processes write too, so it is read from the database each time.
+ */
+import { sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db";
+
+const known = new WeakMap<object, number>();
+
+/** True for a PGlite-backed Db (drizzle exposes the client as $client). */
+export function isEmbedded(db: Db): boolean {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return typeof client === "object" && client !== null && "waitReady" in client;
+}
+
+export async function newestSnapshotId(db: Db): Promise<number> {
+  const memo = known.get(db);
+  if (memo !== undefined) return memo;
+  const [r] = await rowsOf<{ id: string | number | null }>(db, sql`select max(id) as id from snapshots`);
+  const id = Number(r?.id ?? 0);
+  if (isEmbedded(db)) known.set(db, id);
+  return id;
+}
+
+/** After a write commits (or fails): the next reader asks the database again. */
+export function forgetDataVersion(db: Db): void {
+  known.delete(db);
+}
