@@ -22,6 +22,7 @@ import { plainArray, textArray } from "@/lib/db/pg-array";
 import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
 import { BUCKET, resolveModels } from "./resolve-models";
+import { checkMonthlySumsOrThrow } from "./sums";
 
 export interface RowCounts {
   rows: number;
@@ -66,6 +67,7 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
   const asOfIso = asOf.toISOString();
   const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
   const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
+  checkMonthlySumsOrThrow(snap.modelUsage);
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
