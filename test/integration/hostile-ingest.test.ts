@@ -21,7 +21,7 @@ process.env.INGEST_TOKEN = TOKEN;
 const post = (body: string | Uint8Array, query = "") =>
   POST(new Request(`http://localhost/api/ingest${query}`, { method: "POST", body: body as BodyInit, headers: { authorization: `Bearer ${TOKEN}` } }));
 
-const TABLES = ["snapshots", "models", "model_prices", "model_usage_daily", "apps", "app_usage", "usage_daily_rollup", "usage_monthly_rollup"];
+const TABLES = ["snapshots", "models", "model_prices", "model_usage_daily", "apps", "app_usage", "usage_daily_rollup", "usage_monthly_rollup", "covered_days"];
 
 /** A row as text, long ones cut but still compared in full through their digest (keeps failures readable). */
 const short = (j: string) => (j.length > 300 ? `${j.slice(0, 300)}… #${createHash("sha256").update(j).digest("hex").slice(0, 16)}` : j);
