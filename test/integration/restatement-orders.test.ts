@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type Db } from "@/db";
 import { ingestText } from "@/lib/ingest";
+import { readFixture } from "../fixtures";
 import { DRIVERS, freshDb, type TestDb } from "../db";
 
 interface Snap {
@@ -86,6 +87,25 @@ export const FACTS_SET: Snap[] = [
   },
 ];
 
+/**
+ * The real rankings-daily capture cut into overlapping restatements: the first 60 days as of the capture,
+ * days 30..90 re-stated a day later with every total +1 (covering), and one row of day 45 a day after that
+ * (not covering).
+ */
+function realDaysSet(): Snap[] {
+  const body = JSON.parse(readFixture("rankings-daily/rankings-daily-2026-09-22.json")) as { data: { date: string; model_permaslug: string; total_tokens: string }[]; meta: Record<string, string> };
+  const days = [...new Set(body.data.map((r) => r.date))].sort();
+  const within = (from: number, to: number) => body.data.filter((r) => r.date >= days[from] && r.date <= days[to]);
+  const at = (asOf: string, data: unknown[]) => JSON.stringify({ data, meta: { ...body.meta, as_of: asOf } });
+  const later = within(30, days.length - 1).map((r) => ({ ...r, total_tokens: String(BigInt(r.total_tokens) + 1n) }));
+  const oneRow = body.data.find((r) => r.date === days[45] && r.model_permaslug !== "other")!;
+  return [
+    { name: "F1 first 60 days", body: at(body.meta.as_of, within(0, 59)) },
+    { name: "F2 days 30.. a day later", body: at("2026-09-23T10:00:00.000Z", later) },
+    { name: "F3 one row of day 45", body: at("2026-09-24T10:00:00.000Z", [{ ...oneRow, total_tokens: "5" }]) },
+  ];
+}
+
 function* permutations<T>(items: T[]): Generator<T[]> {
   if (items.length <= 1) {
     yield items.slice();
@@ -138,7 +158,7 @@ describe.each(DRIVERS)("restatements in every order on %s", (driver) => {
     const states = new Map<string, string[]>();
     for (const order of permutations(set)) {
       await reset(h.db);
-      for (const s of order) await ingestText(h.db, s.body, { asOf: s.asOf ? new Date(`${s.asOf}T00:00:00Z`) : null, receivedAt: new Date("2026-03-01T00:00:00Z") });
+      for (const s of order) await ingestText(h.db, s.body, { asOf: s.asOf ? new Date(`${s.asOf}T00:00:00Z`) : null, receivedAt: new Date("2026-12-01T00:00:00Z") });
       const state = await finalState(h.db);
       states.set(state, [...(states.get(state) ?? []), order.map((s) => s.name.split(" ")[0]).join(",")]);
     }
@@ -160,6 +180,18 @@ describe.each(DRIVERS)("restatements in every order on %s", (driver) => {
     );
     // D2 is covered only by R2; R5's row for it is older than R2, so it is gone.
     expect(usage.filter((u) => u.day === "2026-01-06").map((u) => `${u.permaslug}=${u.total_tokens}`).sort()).toEqual(["acme/m1=7", "other=3"]);
+  }, 600_000);
+
+  it("the real rankings-daily capture, restated in overlapping parts: every order ends in one state", async () => {
+    const set = realDaysSet();
+    const states = await statesOf(set);
+    expect([...states.values()].map((orders) => `${orders.length} orders, e.g. ${orders[0]}`)).toHaveLength(1);
+    // Day 45 keeps F2's partition (F3 covers nothing) with F3's one row on top.
+    const body = JSON.parse(set[2].body) as { data: { date: string; model_permaslug: string }[] };
+    const usage = (JSON.parse([...states.keys()][0]).usage as string[]).map((j) => JSON.parse(j) as { day: string; total_tokens: string });
+    const day45 = usage.filter((u) => u.day === body.data[0].date);
+    expect(day45.length).toBeGreaterThan(40);
+    expect(day45.filter((u) => u.total_tokens === "5")).toHaveLength(1);
   }, 600_000);
 
   it(`facts and ties: all ${factorial(FACTS_SET.length)} orders end in one state where omitted facts erased nothing`, async () => {
