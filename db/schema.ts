@@ -58,8 +58,13 @@ export const models = pgTable(
     contextLength: integer("context_length"),
     /** True once a catalogue (not just a usage row) has described the model. */
     inCatalogue: boolean("in_catalogue").notNull().default(false),
-    /** as_of of the snapshot that last set name/launch/context: newer descriptions win. */
+    /** Newest as_of of a snapshot that described the model: the newest sets public_id and author. */
     metaAsOf: timestamp("meta_as_of", { withTimezone: true, mode: "date" }),
+    /** Per fact, the as_of of the snapshot that stated it: a snapshot omitting a fact never erases it, the
+     * newest that states it wins (lib/ingest/write.ts). */
+    nameAsOf: timestamp("name_as_of", { withTimezone: true, mode: "date" }),
+    launchDateAsOf: timestamp("launch_date_as_of", { withTimezone: true, mode: "date" }),
+    contextLengthAsOf: timestamp("context_length_as_of", { withTimezone: true, mode: "date" }),
   },
   (t) => [
     unique("models_identity").on(t.permaslug, t.variant),
@@ -110,9 +115,33 @@ export const apps = pgTable("apps", {
   name: text("name").notNull(),
   slug: text("slug"),
   url: text("url"),
+  /** null = never stated (an empty list is never stored for an omission). */
   categories: text("categories").array(),
+  /** Newest as_of of a snapshot that described the app: the newest sets the name. */
   metaAsOf: timestamp("meta_as_of", { withTimezone: true, mode: "date" }),
+  /** Per optional fact, the as_of of the snapshot that stated it (see models.nameAsOf). */
+  slugAsOf: timestamp("slug_as_of", { withTimezone: true, mode: "date" }),
+  urlAsOf: timestamp("url_as_of", { withTimezone: true, mode: "date" }),
+  categoriesAsOf: timestamp("categories_as_of", { withTimezone: true, mode: "date" }),
 });
+
+/**
+ * Which snapshot last replaced a whole day of a source (rankings-daily: its top N plus `other`). Only a
+ * snapshot that covers the day replaces it; the newest covering one (as_of, then checksum) owns it, and
+ * rows of older snapshots of the source for that day are gone (lib/ingest/whole-days.ts).
+ */
+export const coveredDays = pgTable(
+  "covered_days",
+  {
+    format: text("format").notNull(),
+    source: text("source").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+    checksum: text("checksum").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.format, t.source, t.day] })],
+);
 
 /**
  * App usage over a period: `day`, `month` (calendar) or `window` (a source's own window). model_id null

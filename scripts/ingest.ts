@@ -8,6 +8,7 @@ import { dbOptionsFromEnv, openDb } from "@/db";
 import { describeSummary, ingestText } from "@/lib/ingest";
 import { parseAsOfOrThrow } from "@/lib/ingest/as-of";
 import { IngestError } from "@/lib/ingest/errors";
+import { decodeUtf8OrThrow } from "@/lib/ingest/utf8";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -29,7 +30,7 @@ async function main() {
   try {
     for (const file of files) {
       try {
-        const summary = await ingestText(handle.db, await readFile(file, "utf8"), { asOf });
+        const summary = await ingestText(handle.db, decodeUtf8OrThrow(await readFile(file)), { asOf });
         console.log(json ? JSON.stringify({ file, ...summary }) : describeSummary(summary, file));
       } catch (err) {
         failed++;

@@ -1,12 +1,12 @@
 import { IngestError } from "./errors";
-import { parseIsoInstant } from "./values";
+import { parseIsoInstant, quote } from "./values";
 
 /** Parses a caller-supplied as_of (YYYY-MM-DD = that day at 00:00 UTC, or ISO-8601 with a zone); null when absent. */
 export function parseAsOfOrThrow(value: string | null | undefined, path = "query.asOf"): Date | null {
   if (value === null || value === undefined || value === "") return null;
   const date = parseIsoInstant(value);
   if (!date) {
-    throw new IngestError(400, "invalid asOf", [{ path, message: `expected YYYY-MM-DD or an ISO-8601 timestamp with a zone, got "${value}"` }]);
+    throw new IngestError(400, "invalid asOf", [{ path, message: `expected YYYY-MM-DD or an ISO-8601 timestamp with a zone, got ${quote(value)}` }]);
   }
   return date;
 }

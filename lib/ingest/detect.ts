@@ -6,7 +6,9 @@
  *   shape (unknown shape → 422) · otherwise CSV if the first non-comment line has a comma, dispatched by
  *   header (unknown header → 422) · anything else → 415.
  */
-import { IngestError } from "./errors";
+import { IngestError, type IssueDetail } from "./errors";
+import { LONE_SURROGATE_RE } from "./limits";
+import { quote } from "./values";
 import type { FormatId, ParseContext, ParsedSnapshot } from "./types";
 import { readCsvRecords } from "./formats/csv";
 import { MODELSHARE_CSV_HEADERS, modelshareCsvKind, parse as parseModelshareCsv, parseInSlices as parseModelshareCsvInSlices, readLeadingComments } from "./formats/modelshare-csv";
@@ -14,7 +16,7 @@ import { MODELSHARE_FORMAT, parseModelshareJson } from "./formats/modelshare";
 import { parseAppRankings } from "./formats/openrouter-app-rankings";
 import { parseOpenRouterModels } from "./formats/openrouter-models";
 import { parseRankingsDaily } from "./formats/openrouter-rankings-daily";
-import { isRecord, parseJsonText, stripBom } from "./formats/shared";
+import { isRecord, lineColumn, parseJsonText, stripBom } from "./formats/shared";
 import { parse as parseTrackerCatalogue, TRACKER_CATALOGUE_HEADER_PREFIX } from "./formats/tracker-catalogue";
 import { parse as parseTrackerTopApps, TRACKER_TOP_APPS_HEADER_PREFIX } from "./formats/tracker-top-apps";
 
@@ -55,8 +57,13 @@ function detectAndParse<R = ParsedSnapshot>(text: string, ctx: DetectContext, mo
 
   const sniff = body.slice(0, 4096);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(sniff) || body.includes("\u0000")) {
-    throw unsupported(ctx, "binary content (control bytes)");
+  const control = /[\u0000-\u0008\u000e-\u001f]/.exec(sniff)?.index ?? (body.includes("\u0000") ? body.indexOf("\u0000") : -1);
+  if (control >= 0) throw unsupported(ctx, "binary content (control bytes)", located(body, control, `control byte 0x${body.charCodeAt(control).toString(16).padStart(2, "0")}`));
+  // Text handed in directly (CLI, collector, tests) may hold halves of surrogate pairs, which no UTF-8
+  // encoder can store; over HTTP, invalid UTF-8 is refused before this (lib/ingest/utf8.ts).
+  if (!(body as unknown as { isWellFormed(): boolean }).isWellFormed()) {
+    const at = LONE_SURROGATE_RE.exec(body)!.index;
+    throw new IngestError(422, "refused text: a lone surrogate (not a Unicode character)", [located(body, at, "lone surrogate")]);
   }
   const first = body[start];
   if (first === "<") throw unsupported(ctx, "HTML/XML");
@@ -138,9 +145,15 @@ function firstNonSpace(s: string): number {
   return m ? m.index : -1;
 }
 
-function unsupported(ctx: DetectContext, what: string): IngestError {
-  const ct = ctx.contentType ? ` (content-type ${ctx.contentType})` : "";
-  return new IngestError(415, `unsupported content${ct}: ${what}; expected a JSON or CSV snapshot`);
+function unsupported(ctx: DetectContext, what: string, where?: IssueDetail): IngestError {
+  const ct = ctx.contentType ? ` (content-type ${quote(ctx.contentType)})` : "";
+  return new IngestError(415, `unsupported content${ct}: ${what}; expected a JSON or CSV snapshot`, where ? [where] : []);
+}
+
+/** A problem at a character offset, named by line and column. */
+function located(body: string, pos: number, message: string): IssueDetail {
+  const { line, column } = lineColumn(body, pos);
+  return { path: `line ${line} column ${column}`, message };
 }
 
 /** Parse with a known format (e.g. the collector knows what it fetched); skips detection. */

@@ -4,6 +4,7 @@
  * days must be real calendar days, and model ids carry their variant as a `:suffix`.
  */
 import type { IssueList } from "./errors";
+import { EARLIEST_DAY, LATEST_DAY } from "./limits";
 import type { BigIntString, Day, PricePerM } from "./types";
 
 /** Postgres bigint max (2^63−1): the largest token count we can store. */
@@ -58,11 +59,14 @@ function fitsBigint(canonical: string): boolean {
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
-/** YYYY-MM-DD naming a real calendar day (2026-02-30 is not one): Date.UTC rolls over, so round-trip it. */
+/**
+ * YYYY-MM-DD naming a real calendar day (2026-02-30 is not one) between EARLIEST_DAY and LATEST_DAY
+ * (Postgres has no year 0000: such a day once reached the database and answered 500).
+ */
 export function isDay(v: unknown): v is Day {
   if (typeof v !== "string") return false;
   const m = DAY_RE.exec(v);
-  if (!m) return false;
+  if (!m || v < EARLIEST_DAY || v > LATEST_DAY) return false;
   const y = +m[1];
   const mo = +m[2];
   const d = +m[3];
@@ -70,11 +74,11 @@ export function isDay(v: unknown): v is Day {
   return d <= daysInMonth(y, mo);
 }
 
-/** YYYY-MM with a month 01..12 (the period of monthly app usage). */
+/** YYYY-MM with a month 01..12 (the period of monthly app usage), within the range of days. */
 export function isMonth(v: unknown): v is string {
   if (typeof v !== "string") return false;
   const m = MONTH_RE.exec(v);
-  return !!m && +m[2] >= 1 && +m[2] <= 12;
+  return !!m && +m[2] >= 1 && +m[2] <= 12 && v >= EARLIEST_DAY.slice(0, 7) && v <= LATEST_DAY.slice(0, 7);
 }
 
 /** Day 0 of the next month is the last day of this one. */
@@ -132,7 +136,7 @@ export function unixSecondsToDay(seconds: unknown): Day | null {
   const d = new Date(seconds * 1000);
   if (Number.isNaN(d.getTime())) return null;
   const day = toUtcDay(d);
-  return DAY_RE.test(day) ? day : null; // years beyond 9999 or before 0 don't fit YYYY-MM-DD
+  return isDay(day) ? day : null; // outside the range of days (or of YYYY-MM-DD)
 }
 
 export { authorOf, splitModelId } from "@/lib/domain/model-id";

@@ -23,6 +23,8 @@ import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
 import { BUCKET, resolveModels } from "./resolve-models";
+import { checkMonthlySumsOrThrow } from "./sums";
+import { replaceWholeDays, type WholeDayContext } from "./whole-days";
 
 export interface RowCounts {
   rows: number;
@@ -73,6 +75,7 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
   const asOfIso = asOf.toISOString();
   const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
   const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
+  checkMonthlySumsOrThrow(snap.modelUsage);
 
   const embedded = isEmbedded(db);
   try {
@@ -106,13 +109,13 @@ async function writeInTransaction(
           returning id`,
     );
     const snapshotId = Number(rawId);
-    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded };
+    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum };
 
     const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
     const models = await upsertModels(ctx, declared);
     const resolved = await resolveModels(tx, snap);
     const prices = await upsertPrices(ctx, declared, resolved.declaredIds);
-    const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap, opts.checksum) : { rows: snap.modelUsage, removed: 0 };
+    const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
     const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
     const modelUsage: RowCounts = {
       rows: snap.modelUsage.length,
@@ -138,6 +141,8 @@ interface WriteContext {
   chunk: number;
   /** Let the event loop run between bulk statements (PGlite). */
   yieldBetween: boolean;
+  /** The snapshot's checksum: the last tie-break between equal rows of equal as_of. */
+  checksum: string;
 }
 
 interface StoredSnapshot {
@@ -225,24 +230,59 @@ async function upsertModels(ctx: WriteContext, models: ModelRecord[]): Promise<R
       context_length: m.contextLength,
     })),
   );
+  // public_id and author: the newest description (ties: the larger value). Each other fact: the newest
+  // snapshot that states it; one that omits it (null) never erases it.
+  const rowWins = sql`(models.meta_as_of is null or (excluded.meta_as_of, excluded.public_id, excluded.author) > (models.meta_as_of, models.public_id, models.author))`;
+  const name = factWins("models", "name");
+  const launch = factWins("models", "launch_date");
+  const context = factWins("models", "context_length");
   const r = await upsertCounting(
     ctx.tx,
-    sql`insert into models (permaslug, variant, public_id, author, name, launch_date, context_length, in_catalogue, meta_as_of)
-          select permaslug, variant, public_id, author, name, launch_date, context_length, true, ${ctx.asOfIso}::timestamptz
+    sql`insert into models (permaslug, variant, public_id, author, name, launch_date, context_length, in_catalogue, meta_as_of,
+                            name_as_of, launch_date_as_of, context_length_as_of)
+          select permaslug, variant, public_id, author, name, launch_date, context_length, true, a,
+                 case when name is not null then a end, case when launch_date is not null then a end, case when context_length is not null then a end
           from jsonb_to_recordset(${json}::jsonb)
-            as x(permaslug text, variant text, public_id text, author text, name text, launch_date date, context_length int)
+            as x(permaslug text, variant text, public_id text, author text, name text, launch_date date, context_length int),
+            (select ${ctx.asOfIso}::timestamptz as a) as asof
           on conflict (permaslug, variant) do update set
-            public_id = excluded.public_id, author = excluded.author,
-            -- a description that omits a fact does not erase what an earlier one said
-            name = coalesce(excluded.name, models.name),
-            launch_date = coalesce(excluded.launch_date, models.launch_date),
-            context_length = coalesce(excluded.context_length, models.context_length),
-            in_catalogue = true, meta_as_of = excluded.meta_as_of
-          where models.kind = 'model' and (models.meta_as_of is null
-            or (excluded.meta_as_of, excluded.public_id, coalesce(excluded.name, ''), coalesce(excluded.launch_date, '0001-01-01'), coalesce(excluded.context_length, -1))
-             > (models.meta_as_of, models.public_id, coalesce(models.name, ''), coalesce(models.launch_date, '0001-01-01'), coalesce(models.context_length, -1)))`,
+            public_id = case when ${rowWins} then excluded.public_id else models.public_id end,
+            author = case when ${rowWins} then excluded.author else models.author end,
+            meta_as_of = greatest(models.meta_as_of, excluded.meta_as_of),
+            ${setFact("models", "name", name)}, ${setFact("models", "launch_date", launch)}, ${setFact("models", "context_length", context)},
+            in_catalogue = true
+          where models.kind = 'model' and (not models.in_catalogue or ${rowWins} or ${name} or ${launch} or ${context})`,
   );
   return counts(models.length, r);
+}
+
+/** The incoming value of an optional fact replaces the stored one: it is stated, and newer (ties: larger). */
+function factWins(table: "models" | "apps", fact: string): SQL {
+  const [t, f, at] = [sql.identifier(table), sql.identifier(fact), sql.identifier(`${fact}_as_of`)];
+  return sql`(excluded.${f} is not null and (${t}.${at} is null or (excluded.${at}, excluded.${f}) > (${t}.${at}, ${t}.${f})))`;
+}
+
+/** `fact = …, fact_as_of = …` taking the incoming value when `wins`. */
+function setFact(table: "models" | "apps", fact: string, wins: SQL): SQL {
+  const [t, f, at] = [sql.identifier(table), sql.identifier(fact), sql.identifier(`${fact}_as_of`)];
+  return sql`${f} = case when ${wins} then excluded.${f} else ${t}.${f} end, ${at} = case when ${wins} then excluded.${at} else ${t}.${at} end`;
+}
+
+const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"];
+const APP_USAGE_VALUES = ["total_tokens", "requests", "rank"];
+
+/**
+ * The per-row restatement rule: the incoming row replaces the stored one when its as_of is newer; at equal
+ * as_of, when its values (in `columns` order, null lowest) are larger — the whole row decides, not just
+ * the total — and when even those are equal, when its snapshot's checksum is larger, so that the row's
+ * provenance does not depend on arrival order either.
+ */
+function newerRow(ctx: WriteContext, table: string, columns: string[]): SQL {
+  const t = sql`${sql.identifier(table)}`;
+  const tuple = (side: SQL) => sql.join([sql`${side}.as_of`, ...columns.map((c) => sql`coalesce(${side}.${sql.identifier(c)}, -1)`)], sql`, `);
+  const [incoming, stored] = [tuple(sql`excluded`), tuple(t)];
+  return sql`((${incoming}) > (${stored})
+    or ((${incoming}) = (${stored}) and ${ctx.checksum} > (select checksum from snapshots where id = ${t}.snapshot_id)))`;
 }
 
 async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredIds: Map<ModelRecord, number>): Promise<RowCounts> {
@@ -260,8 +300,7 @@ async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredId
           on conflict (model_id, day) do update set
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-          where (excluded.as_of, coalesce(excluded.input_per_m, -1), coalesce(excluded.output_per_m, -1), coalesce(excluded.cache_read_per_m, -1))
-              > (model_prices.as_of, coalesce(model_prices.input_per_m, -1), coalesce(model_prices.output_per_m, -1), coalesce(model_prices.cache_read_per_m, -1))`,
+          where ${newerRow(ctx, "model_prices", ["input_per_m", "output_per_m", "cache_read_per_m"])}`,
   );
   return counts(priced.length, r);
 }
@@ -269,7 +308,11 @@ async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredId
 type IdOf = (ref: ModelRef) => number;
 
 async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(all, (r) => `${r.day}|${idOf(r.model)}`);
+  const rows = collapseDuplicates(
+    all,
+    (r) => `${r.day}|${idOf(r.model)}`,
+    (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/"),
+  );
   return counts(all.length, await inChunks(ctx, rows, (chunk) => {
     const col = (f: (r: ModelUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
     return upsertCounting(
@@ -287,7 +330,7 @@ async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: I
               completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
               cached_tokens = excluded.cached_tokens, requests = excluded.requests,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where (excluded.as_of, excluded.total_tokens) > (model_usage_daily.as_of, model_usage_daily.total_tokens)`,
+            where ${newerRow(ctx, "model_usage_daily", USAGE_VALUES)}`,
     );
   }));
 }
@@ -299,20 +342,24 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
   const json = JSON.stringify(
     [...byId.values()].map((a) => ({ app_id: a.appId, name: a.name, slug: a.slug ?? null, url: a.url ?? null, categories: a.categories ?? null })),
   );
+  // The name: the newest description (ties: the larger). Slug, URL, categories: the newest snapshot that
+  // states each; omitted (null, or no categories at all) never erases.
+  const rowWins = sql`(apps.meta_as_of is null or (excluded.meta_as_of, excluded.name) > (apps.meta_as_of, apps.name))`;
+  const facts = (["slug", "url", "categories"] as const).map((f) => ({ f, wins: factWins("apps", f) }));
   const r = await upsertCounting(
     ctx.tx,
-    sql`insert into apps (app_id, name, slug, url, categories, meta_as_of)
-          select app_id, name, slug, url, array(select jsonb_array_elements_text(categories)), ${ctx.asOfIso}::timestamptz
-          from jsonb_to_recordset(${json}::jsonb) as x(app_id text, name text, slug text, url text, categories jsonb)
+    sql`insert into apps (app_id, name, slug, url, categories, meta_as_of, slug_as_of, url_as_of, categories_as_of)
+          select app_id, name, slug, url, cats, a, case when slug is not null then a end, case when url is not null then a end,
+                 case when cats is not null then a end
+          from (select x.*, case when jsonb_typeof(x.categories) = 'array' and jsonb_array_length(x.categories) > 0
+                                 then array(select jsonb_array_elements_text(x.categories)) end as cats
+                from jsonb_to_recordset(${json}::jsonb) as x(app_id text, name text, slug text, url text, categories jsonb)) y,
+               (select ${ctx.asOfIso}::timestamptz as a) as asof
           on conflict (app_id) do update set
-            name = excluded.name,
-            slug = coalesce(excluded.slug, apps.slug),
-            url = coalesce(excluded.url, apps.url),
-            categories = coalesce(excluded.categories, apps.categories),
-            meta_as_of = excluded.meta_as_of
-          where apps.meta_as_of is null
-            or (excluded.meta_as_of, excluded.name, coalesce(excluded.slug, ''), coalesce(excluded.url, ''))
-             > (apps.meta_as_of, apps.name, coalesce(apps.slug, ''), coalesce(apps.url, ''))`,
+            name = case when ${rowWins} then excluded.name else apps.name end,
+            meta_as_of = greatest(apps.meta_as_of, excluded.meta_as_of),
+            ${sql.join(facts.map(({ f, wins }) => setFact("apps", f, wins)), sql`, `)}
+          where ${rowWins} or ${sql.join(facts.map(({ wins }) => wins), sql` or `)}`,
   );
   // An app usage row may name an app described only by an earlier snapshot; anything else is unknown.
   const referenced = [...new Set(snap.appUsage.map((u) => u.appId))].filter((id) => !byId.has(id));
@@ -335,6 +382,7 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
   const rows = collapseDuplicates(
     all,
     (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
+    (r) => [r.totalTokens, r.requests, r.rank].map((v) => v ?? "").join("/"),
   );
   return counts(all.length, await inChunks(ctx, rows, (chunk) => {
     const col = (f: (r: AppUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
@@ -349,41 +397,9 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
             on conflict (app_id, model_id, period_kind, period_start, period_end) do update set
               total_tokens = excluded.total_tokens, requests = excluded.requests, rank = excluded.rank,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where (excluded.as_of, excluded.total_tokens) > (app_usage.as_of, app_usage.total_tokens)`,
+            where ${newerRow(ctx, "app_usage", APP_USAGE_VALUES)}`,
     );
   }));
-}
-
-/**
- * For a snapshot stating complete days: drop its rows for days a newer snapshot of the same source already
- * states (the newer partition stands), and delete older partitions of the days it states (a model that fell
- * into `other` must not keep its old row beside the new `other`). Ties on as_of: the larger checksum is newer.
- */
-async function replaceWholeDays(ctx: WriteContext, snap: ParsedSnapshot, checksum: string): Promise<{ rows: ModelUsageRow[]; removed: number }> {
-  const days = [...new Set(snap.modelUsage.map((r) => r.day))];
-  if (!days.length) return { rows: snap.modelUsage, removed: 0 };
-  const newer = sql`(s.as_of, s.checksum) > (${ctx.asOfIso}::timestamptz, ${checksum})`;
-  const owned = await rowsOf<{ day: string }>(
-    ctx.tx,
-    sql`select distinct u.day::text as day from model_usage_daily u join snapshots s on s.id = u.snapshot_id
-        where u.day = any(${plainArray(days)}::date[]) and s.format = ${snap.format} and s.source = ${snap.source} and ${newer}`,
-  );
-  const ownedDays = new Set(owned.map((o) => o.day));
-  const mine = ownedDays.size ? days.filter((d) => !ownedDays.has(d)) : days;
-  let removed = 0;
-  if (mine.length) {
-    const [r] = await rowsOf<{ n: number }>(
-      ctx.tx,
-      sql`with gone as (
-            delete from model_usage_daily u using snapshots s
-            where s.id = u.snapshot_id and u.day = any(${plainArray(mine)}::date[])
-              and s.format = ${snap.format} and s.source = ${snap.source} and not ${newer} and s.id <> ${ctx.snapshotId}
-            returning 1)
-          select count(*) as n from gone`,
-    );
-    removed = Number(r.n);
-  }
-  return { rows: ownedDays.size ? snap.modelUsage.filter((r) => !ownedDays.has(r.day)) : snap.modelUsage, removed };
 }
 
 /** The sample is a stand-in: when real data arrives into a database holding only the sample, it goes. */
@@ -393,14 +409,14 @@ async function replaceSampleData(tx: Db): Promise<void> {
     sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
   );
   if (!r?.sample_only) return;
-  await tx.execute(sql`truncate app_usage, model_usage_daily, model_prices, apps, models, snapshots`);
+  await tx.execute(sql`truncate app_usage, model_usage_daily, model_prices, apps, models, snapshots, covered_days`);
 }
 
 /**
  * Postgres refuses to upsert one key twice in a statement, and two different values for one key in one
  * snapshot are a contradiction: identical repeats collapse, conflicting ones reject the snapshot naming both rows.
  */
-function collapseDuplicates<T extends { path: string; totalTokens: string }>(rows: T[], key: (r: T) => string): T[] {
+function collapseDuplicates<T extends { path: string; totalTokens: string }>(rows: T[], key: (r: T) => string, values: (r: T) => string): T[] {
   const issues = new IssueList();
   const seen = new Map<string, T>();
   const kept: T[] = [];
@@ -410,8 +426,8 @@ function collapseDuplicates<T extends { path: string; totalTokens: string }>(row
     if (!first) {
       seen.set(k, r);
       kept.push(r);
-    } else if (first.totalTokens !== r.totalTokens) {
-      issues.add(r.path, `restates ${first.path} for the same key with a different value (${first.totalTokens} vs ${r.totalTokens})`);
+    } else if (values(first) !== values(r)) {
+      issues.add(r.path, `restates ${first.path} for the same key with different values (${values(first)} vs ${values(r)})`);
     }
   }
   issues.throwIfAny("conflicting duplicate rows");

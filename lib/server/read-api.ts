@@ -1,7 +1,7 @@
 /**
  * Plumbing shared by every GET /api/v1/* route, so each route is a few lines:
- * 1. strict parsing of the query through lib/view/state.ts → a located 400 naming each bad parameter
- *    (unknown parameters are ignored);
+ * 1. strict parsing of the query: unknown, repeated or unreadable parameters (query-strict.ts), then values
+ *    through lib/view/state.ts → a located 400 naming each bad parameter;
  * 2. conditional GET: the ETag is derived from the newest snapshot id and the query, so it changes exactly
  *    when new data arrives; If-None-Match → 304 without running the query;
  * 3. the lib/ query, answered as JSON (default) or tidy CSV (`format=csv`, via lib/csv.ts);
@@ -16,6 +16,7 @@ import { parseApiRequest, type ApiParams, type ViewState } from "@/lib/view/stat
 import { errorResponse, toErrorResponse } from "./api-error";
 import { getDb } from "./db";
 import { cachedAnswer } from "./response-cache";
+import { strictQueryIssues } from "./query-strict";
 
 export const CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
 
@@ -63,8 +64,12 @@ export function readRoute<T>(route: ReadRoute<T>) {
   return async function handle(req: Request): Promise<Response> {
     try {
       const url = new URL(req.url);
+      const strict = strictQueryIssues(url.searchParams);
       const { state, api, issues } = parseApiRequest(url.searchParams, route.base);
       const parsed = { state, api, url };
+      // A parameter refused by name or form is reported once, not again for its value.
+      const refused = new Set(strict.map((i) => i.path));
+      issues.splice(0, issues.length, ...strict, ...issues.filter((i) => !refused.has(i.path.replace(/\[.*$/, ""))));
       issues.push(...(route.validate?.(parsed) ?? []));
       if (issues.length) {
         const first = issues[0];

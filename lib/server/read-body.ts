@@ -1,4 +1,5 @@
 import { IngestError } from "@/lib/ingest/errors";
+import { decodeUtf8OrThrow } from "@/lib/ingest/utf8";
 
 /** Largest snapshot accepted, in bytes (INGEST_MAX_BYTES; default 64 MiB ≈ 1M canonical CSV rows). */
 export function maxIngestBytes(): number {
@@ -6,7 +7,7 @@ export function maxIngestBytes(): number {
 }
 
 /**
- * Reads a request body as UTF-8 text, refusing more than `limit` bytes with 413 — by Content-Length
+ * Reads a request body as UTF-8 text (invalid UTF-8 is refused, not replaced), refusing more than `limit` bytes with 413 — by Content-Length
  * before reading, and while streaming for chunked bodies that do not declare it.
  */
 export async function readBodyText(req: Request, limit = maxIngestBytes(), advice = "split the snapshot or raise INGEST_MAX_BYTES"): Promise<string> {
@@ -27,5 +28,5 @@ export async function readBodyText(req: Request, limit = maxIngestBytes(), advic
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeUtf8OrThrow(Buffer.concat(chunks));
 }

@@ -62,18 +62,22 @@ describe.each(DRIVERS)("usage rollups on %s", (driver) => {
     const restated = body.data.filter((r, i) => i % 7 === 0 && r.date >= "2026-09-01").map((r) => ({ ...r, total_tokens: String(BigInt(r.total_tokens) + 12345n) }));
     const extra = [{ date: "2026-09-22", model_permaslug: "acme/new-model", total_tokens: "42" }, { date: "2026-09-22", model_permaslug: "other", total_tokens: "7" }];
     const second = await ingestText(h.db, JSON.stringify({ data: [...restated, ...extra], meta: { ...body.meta, as_of: "2026-09-23T00:00:00Z", end_date: "2026-09-22" } }));
-    // rankings-daily states whole days: the days it restates replace the older partition (rows deleted, then inserted).
-    const restatedDays = new Set(restated.map((r) => r.date));
+    // rankings-daily replaces the days it covers (those whose `other` row it restates): their older rows are
+    // deleted, then inserted; its rows on other days update in place.
+    const coveredDays = new Set(restated.filter((r) => r.model_permaslug === "other").map((r) => r.date));
+    const onCovered = restated.filter((r) => coveredDays.has(r.date)).length;
     expect(second.rows.modelUsage).toMatchObject({
-      inserted: restated.length + extra.length,
-      removed: body.data.filter((r) => restatedDays.has(r.date)).length,
+      inserted: onCovered + extra.length,
+      updated: restated.length - onCovered,
+      removed: body.data.filter((r) => coveredDays.has(r.date)).length,
     });
     await expectRollupsConsistent(h.db);
     const [{ n }] = await rowsOf<{ n: number }>(h.db, sql`select count(distinct snapshot_id)::int as n from usage_daily_rollup`);
     expect(n).toBe(2);
 
-    // Re-ingesting an older snapshot changes nothing (newest as_of wins), rollups included.
-    await ingestText(h.db, raw.replace(/"as_of":\s*"[^"]+"/, '"as_of": "2026-09-01T00:00:00.000Z"'));
+    // Re-ingesting an older snapshot (yet after its last day: rows after as_of are refused) changes nothing
+    // (newest as_of wins), rollups included.
+    await ingestText(h.db, raw.replace(/"as_of":\s*"[^"]+"/, '"as_of": "2026-09-22T00:00:00.000Z"'));
     await expectRollupsConsistent(h.db);
 
     // The catalogue re-describes a model under another author; the rollup moves its tokens.

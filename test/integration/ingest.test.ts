@@ -161,7 +161,7 @@ describe.each(DRIVERS)("ingest on %s", (driver) => {
       source: "test",
       capturedAt: "2026-02-01T00:00:00Z",
       models: [{ id: "acme/x", name: HOSTILE }],
-      apps: [{ id: "evil-app", name: HOSTILE, url: "javascript:alert(1)" }],
+      apps: [{ id: "evil-app", name: HOSTILE, url: "https://evil.example/?q=<script>" }],
       appUsage: [{ app: "evil-app", model: "acme/x", period: "2026-01", totalTokens: "5" }],
     });
     await ingestText(h.db, body);

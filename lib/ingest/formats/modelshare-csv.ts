@@ -24,7 +24,7 @@ import type { AppRecord, AppUsageRow, ModelUsageRow, ParseContext, ParsedSnapsho
 import { makeDayChecker, parseIsoInstant, quote } from "../values";
 import { type CsvRecordHandler, mapColumns, normalizeHeader, readCsvRecords, readCsvRecordsInSlices } from "./csv";
 import { citationSchema, defaultCitation, makeModelRefReader, periodFromString, sourceSchema } from "./modelshare";
-import { readCount, readOptionalCount, stripBom } from "./shared";
+import { readCount, readOptionalCount, readText, stripBom } from "./shared";
 
 const WHAT = "invalid modelshare CSV snapshot";
 export const DEFAULT_CSV_SOURCE = "manual";
@@ -258,14 +258,15 @@ function appUsageRows(
     if (periodCell === "") issues.add(`${path}.period`, "is required");
     const appId = cell(cells, col.app_id);
     if (appId === "") issues.add(`${path}.app_id`, "is required");
-    else if (appId.length > 200) issues.add(`${path}.app_id`, "must be at most 200 characters");
+    const appIdOk = appId !== "" && readText(appId, "id", path, "app_id", issues) !== undefined;
     const name = cells[col.app_name]; // verbatim
     if (name.trim() === "") issues.add(`${path}.app_name`, "is required");
+    const nameOk = name.trim() !== "" && readText(name, "name", path, "app_name", issues) !== undefined;
     const modelCell = cell(cells, col.model);
     const model = modelCell === "" ? null : readRef(modelCell, path, "model", issues);
     const totalTokens = readCount(cell(cells, col.total_tokens), path, "total_tokens", issues);
     const requests = readOptionalCount(cell(cells, col.requests), path, "requests", issues);
-    if (period === null || appId === "" || appId.length > 200 || name.trim() === "") return;
+    if (period === null || !appIdOk || !nameOk) return;
     if ((modelCell !== "" && model === null) || totalTokens === null) return;
     const known = apps.get(appId);
     if (!known) apps.set(appId, { app: { appId, name }, line });

@@ -30,35 +30,36 @@ import {
   isMonth,
   makeDayChecker,
   monthBounds,
-  normalizeDecimal,
   parseIsoInstant,
-  priceFits,
   quote,
   splitModelId,
 } from "../values";
 import { readAppId } from "./openrouter-app-rankings";
-import { at, DuplicateChecker, isRecord, notShape, parseJsonText, readCount, readOptionalCount, readPositiveInt, zodCheck } from "./shared";
+import { textProblem, type TextKind } from "../limits";
+import { readPrice } from "../prices";
+import { at, DuplicateChecker, isRecord, notShape, parseJsonText, readCategories, readCount, readOptionalCount, readPositiveInt, zodCheck } from "./shared";
 
 export const MODELSHARE_FORMAT = "modelshare.snapshot/v1";
 const WHAT = "invalid modelshare snapshot";
 
 // ---------------------------------------------------------------- shared by the JSON and CSV forms
 
-/** Trimmed, 1..200 chars: it labels every figure's provenance. */
-export const sourceSchema = z
-  .string()
-  .trim()
-  .min(1, { message: "must not be empty" })
-  .max(200, { message: "must be at most 200 characters" });
+/** A string within the limits of its kind (limits.ts), as a zod schema. */
+export function textSchema(kind: TextKind) {
+  return z.string().superRefine((v, ctx) => {
+    const problem = textProblem(v, kind);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
 
-export const citationSchema = z.string().max(1000, { message: "must be at most 1000 characters" });
+/** Trimmed, 1..200 chars: it labels every figure's provenance. */
+export const sourceSchema = z.string().trim().min(1, { message: "must not be empty" }).pipe(textSchema("source"));
+
+export const citationSchema = textSchema("citation");
 
 export function defaultCitation(source: string): string {
   return `Source: ${source}, as of {as_of}.`;
 }
-
-/** Model ids and references: no whitespace or control characters, at most 300 chars. */
-const ID_RE = /^[^\s\u0000-\u001f\u007f]{1,300}$/;
 
 /** The bucket of everything outside a source's top N (OpenRouter writes "other", some trackers "Others"). */
 export function isBucketName(ref: string): boolean {
@@ -78,11 +79,11 @@ export function makeModelRefReader(): (v: unknown, path: string, field: string, 
     }
     let r = cache.get(v);
     if (r === undefined) {
-      if (v === "") r = "is required";
-      else if (!ID_RE.test(v)) r = `must be a model id without spaces or control characters, got ${quote(v)}`;
+      const problem = v === "" ? "is required" : textProblem(v, "id");
+      if (problem) r = `${problem}, got ${quote(v)}`;
       else if (v.startsWith(":") || v.endsWith(":")) r = `has an empty id or variant, got ${quote(v)}`;
       else r = isBucketName(v) ? { kind: "bucket" } : { kind: "lookup", ref: v };
-      if (cache.size < 100_000) cache.set(v, r);
+      if (cache.size < 100_000 && v.length <= 256) cache.set(v, r);
     }
     if (typeof r === "string") {
       issues.add(at(path, field), r);
@@ -106,38 +107,15 @@ export function periodFromString(v: string, path: string, issues: IssueList): Pe
   return null;
 }
 
-/** A price per 1M tokens: non-negative decimal string or number; null = unknown/dynamic. */
-function readPrice(v: unknown, path: string, issues: IssueList): string | null | undefined {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== "string" && !(typeof v === "number" && Number.isFinite(v))) {
-    issues.add(path, `must be a decimal string or number (USD per 1M tokens) or null, got ${describe(v)}`);
-    return undefined;
-  }
-  const d = normalizeDecimal(String(v));
-  if (!d) {
-    issues.add(path, `must be a decimal (USD per 1M tokens), got ${describe(v)}`);
-    return undefined;
-  }
-  if (d.negative) {
-    issues.add(path, "must not be negative (use null for a dynamic or unknown price)");
-    return undefined;
-  }
-  if (!priceFits(d.value)) {
-    issues.add(path, "is too large (at most 10 digits before the decimal point)");
-    return undefined;
-  }
-  return d.value;
-}
-
 // ---------------------------------------------------------------- JSON form
 
-const modelIdSchema = z.string().regex(ID_RE, { message: "must be a model id without spaces or control characters (1..300 chars)" });
+const modelIdSchema = z.string().min(1, { message: "is required" }).pipe(textSchema("id"));
 const daySchema = z.string().refine(isDay, { message: "must be a real day, YYYY-MM-DD" });
 
 const modelSchema = z.strictObject({
   id: modelIdSchema.refine((v) => !isBucketName(v), { message: '"other" is reserved for the bucket' }),
   permaslug: modelIdSchema.refine((v) => !v.includes(":"), { message: "must not carry a :variant (the variant comes from id)" }).optional(),
-  name: z.string().max(1000).nullish(),
+  name: textSchema("name").nullish(),
   launchDate: daySchema.nullish(),
   contextLength: z.number().int().positive().max(2147483647).nullish(),
   pricing: z.strictObject({ inputPerM: z.unknown(), outputPerM: z.unknown(), cacheReadPerM: z.unknown() }).partial().nullish(),
@@ -145,10 +123,10 @@ const modelSchema = z.strictObject({
 
 const appSchema = z.strictObject({
   id: z.union([z.string(), z.number()]),
-  name: z.string().max(1000),
-  url: z.string().max(2000).nullish(),
-  slug: z.string().max(300).nullish(),
-  categories: z.array(z.string().max(200)).max(100).nullish(),
+  name: textSchema("name"),
+  url: textSchema("url").nullish(),
+  slug: textSchema("id").nullish(),
+  categories: z.unknown().optional(), // readCategories
 });
 
 const envelopeSchema = z.strictObject({
@@ -198,9 +176,9 @@ function parseModels(items: unknown[], issues: IssueList): ModelRecord[] {
     identities.check(permaslug, variant, i, path, issues);
     let price: ModelRecord["price"];
     if (m.pricing) {
-      const inputPerM = readPrice(m.pricing.inputPerM, `${path}.pricing.inputPerM`, issues);
-      const outputPerM = readPrice(m.pricing.outputPerM, `${path}.pricing.outputPerM`, issues);
-      const cacheReadPerM = readPrice(m.pricing.cacheReadPerM, `${path}.pricing.cacheReadPerM`, issues);
+      const inputPerM = readPrice(m.pricing.inputPerM, "per-million", `${path}.pricing.inputPerM`, issues);
+      const outputPerM = readPrice(m.pricing.outputPerM, "per-million", `${path}.pricing.outputPerM`, issues);
+      const cacheReadPerM = readPrice(m.pricing.cacheReadPerM, "per-million", `${path}.pricing.cacheReadPerM`, issues);
       if (inputPerM === undefined || outputPerM === undefined || cacheReadPerM === undefined) return;
       price = { inputPerM, outputPerM, cacheReadPerM };
     }
@@ -226,9 +204,10 @@ function parseApps(items: unknown[], issues: IssueList): AppRecord[] {
     const a = zodCheck(appSchema, item, issues, path);
     if (!a) return;
     const appId = readAppId(a.id, path, "id", issues);
-    if (appId === null) return;
+    const categories = a.categories === undefined || a.categories === null ? null : readCategories(a.categories, path, "categories", issues);
+    if (appId === null || categories === undefined) return;
     ids.check(appId, "", i, `${path}.id`, issues);
-    out.push({ appId, name: a.name, url: a.url ?? null, slug: a.slug ?? null, categories: a.categories ?? null });
+    out.push({ appId, name: a.name, url: a.url ?? null, slug: a.slug ?? null, categories });
   });
   return out;
 }

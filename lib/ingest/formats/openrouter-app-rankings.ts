@@ -19,16 +19,18 @@ import {
   readCount,
   readOptionalCount,
   readPositiveInt,
+  readText,
   zodCheck,
 } from "./shared";
 
 const WHAT = "invalid OpenRouter app-rankings snapshot";
 
-/** App ids: the API's integers, or non-empty strings from other tools. */
-export function readAppId(v: unknown, path: string, field: string, issues: IssueList): string | null {
+/** App ids: integers (OpenRouter's), or non-empty strings within the id limits from other tools. */
+export function readAppId(v: unknown, path: string, field: string, issues: IssueList, integersOnly = false): string | null {
   if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return String(v);
-  if (typeof v === "string" && v.trim().length > 0 && v.length <= 200) return v.trim();
-  issues.add(at(path, field), v === undefined || v === null || v === "" ? "is required" : `must be an app id, got ${describe(v)}`);
+  if (typeof v === "string" && v.trim().length > 0 && !integersOnly) return readText(v.trim(), "id", path, field, issues) ?? null;
+  const expected = integersOnly ? "a non-negative integer app id" : "an app id";
+  issues.add(at(path, field), v === undefined || v === null || v === "" ? "is required" : `must be ${expected}, got ${describe(v)}`);
   return null;
 }
 
@@ -51,9 +53,9 @@ export function parseAppRankings(body: unknown, _ctx?: ParseContext): ParsedSnap
       issues.add(path, `must be an object, got ${describe(row)}`);
       continue;
     }
-    const appId = readAppId(row.app_id, path, "app_id", issues);
-    const name = row.app_name;
-    if (typeof name !== "string") issues.add(`${path}.app_name`, `must be a string, got ${describe(name)}`);
+    // The API's ids are integers; "12.5" or "abc" here means the body is not what the API sends.
+    const appId = readAppId(row.app_id, path, "app_id", issues, true);
+    const name = readText(row.app_name, "name", path, "app_name", issues);
     const rank = readPositiveInt(row.rank, path, "rank", issues);
     const total = readCount(row.total_tokens, path, "total_tokens", issues);
     const requests = readOptionalCount(row.total_requests, path, "total_requests", issues);

@@ -10,52 +10,46 @@ import { z } from "zod";
 import { IssueList } from "../errors";
 import type { ModelRecord, ParseContext, ParsedSnapshot, PricePerM } from "../types";
 import { OPENROUTER_CITATION } from "../types";
-import { authorOf, isDecimalString, perTokenToPerMillion, priceFits, splitModelId, unixSecondsToDay } from "../values";
-import { isRecord, notShape, parseJsonText, zodCheck } from "./shared";
+import { readPrice } from "../prices";
+import { authorOf, splitModelId, unixSecondsToDay } from "../values";
+import { checkModelId, isRecord, notShape, parseJsonText, readText, zodCheck } from "./shared";
 
 const WHAT = "invalid OpenRouter models catalogue";
-
-/** A per-token price: OpenRouter sends decimal strings; tolerate a JSON number too. */
-const perTokenPrice = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v))
-  .refine(isDecimalString, { message: "must be a decimal price string" })
-  .transform((v) => perTokenToPerMillion(v))
-  .refine((v) => v === null || priceFits(v), { message: "price is too large (over 10 integer digits per 1M)" });
 
 const entrySchema = z.object({
   id: z.string().min(1),
   canonical_slug: z.string().min(1),
-  name: z.string().nullish(),
+  name: z.unknown().optional(),
   created: z.number().int().nonnegative().nullish(),
   context_length: z.number().int().nonnegative().max(2147483647).nullish(),
-  pricing: z
-    .object({
-      prompt: perTokenPrice.optional(),
-      completion: perTokenPrice.optional(),
-      input_cache_read: perTokenPrice.optional(),
-    })
-    .nullish(),
+  // Prices are read by readPrice below, which reports what zod transforms would throw.
+  pricing: z.record(z.string(), z.unknown()).nullish(),
 });
 
-const bodySchema = z.object({ data: z.array(entrySchema) });
-
-/** A missing pricing key means the price is 0 (OpenRouter omits zero-valued keys). */
-function orZero(p: PricePerM | undefined): PricePerM {
-  return p === undefined ? "0" : p;
+/** A per-token price; a missing key means the price is 0 (OpenRouter omits zero-valued keys). */
+function price(v: unknown, path: string, issues: IssueList): PricePerM | undefined {
+  return v === undefined ? "0" : readPrice(v, "per-token", path, issues);
 }
 
 export function parseOpenRouterModels(body: unknown, _ctx?: ParseContext): ParsedSnapshot {
   if (!isRecord(body) || !Array.isArray(body.data)) notShape(WHAT, "data", "expected {data: [...]}");
   const issues = new IssueList();
-  const parsed = zodCheck(bodySchema, body, issues);
-  issues.throwIfAny(WHAT);
-
   const models: ModelRecord[] = [];
-  parsed!.data.forEach((e, i) => {
+  (body.data as unknown[]).forEach((item, i) => {
     const path = `data[${i}]`;
+    // Entry by entry, so a bad field in one entry does not hide the prices of the others.
+    const e = zodCheck(entrySchema, item, issues, path);
+    const p = isRecord(item) && isRecord(item.pricing) ? item.pricing : null;
+    const prices = p
+      ? [price(p.prompt, `${path}.pricing.prompt`, issues), price(p.completion, `${path}.pricing.completion`, issues), price(p.input_cache_read, `${path}.pricing.input_cache_read`, issues)]
+      : null;
+    if (!e) return;
     const { variant } = splitModelId(e.id);
-    if (e.canonical_slug.includes(":")) issues.add(`${path}.canonical_slug`, "must not carry a :variant suffix");
+    const idOk = checkModelId(e.id, path, "id", issues);
+    const slugOk = checkModelId(e.canonical_slug, path, "canonical_slug", issues);
+    if (slugOk && e.canonical_slug.includes(":")) issues.add(`${path}.canonical_slug`, "must not carry a :variant suffix");
+    const name = e.name === undefined || e.name === null ? null : readText(e.name, "name", path, "name", issues);
+    if (!idOk || !slugOk || name === undefined || prices?.includes(undefined)) return;
     const launchDate = e.created == null ? null : unixSecondsToDay(e.created);
     if (e.created != null && launchDate === null) issues.add(`${path}.created`, "is not a usable unix time");
     models.push({
@@ -63,16 +57,10 @@ export function parseOpenRouterModels(body: unknown, _ctx?: ParseContext): Parse
       variant,
       publicId: e.id,
       author: authorOf(e.id),
-      name: e.name ?? null,
+      name,
       launchDate,
       contextLength: e.context_length ?? null,
-      price: e.pricing
-        ? {
-            inputPerM: orZero(e.pricing.prompt),
-            outputPerM: orZero(e.pricing.completion),
-            cacheReadPerM: orZero(e.pricing.input_cache_read),
-          }
-        : undefined,
+      price: prices ? { inputPerM: prices[0]!, outputPerM: prices[1]!, cacheReadPerM: prices[2]! } : undefined,
     });
   });
   issues.throwIfAny(WHAT);

@@ -10,8 +10,8 @@ import { z } from "zod";
 import { IssueList } from "../errors";
 import type { ModelRef, ModelUsageRow, ParseContext, ParsedSnapshot } from "../types";
 import { OPENROUTER_CITATION } from "../types";
-import { describe, isDay, makeDayChecker, parseIsoInstant, splitModelId } from "../values";
-import { isRecord, notShape, parseJsonText, readCount, readString, zodCheck } from "./shared";
+import { describe, isDay, makeDayChecker, parseIsoInstant, splitModelId, toUtcDay } from "../values";
+import { checkModelId, isRecord, notShape, parseJsonText, readCount, readString, zodCheck } from "./shared";
 
 const WHAT = "invalid OpenRouter rankings-daily snapshot";
 
@@ -41,6 +41,9 @@ export function parseRankingsDaily(body: unknown, _ctx?: ParseContext): ParsedSn
   const data = body.data as unknown[];
   const isValidDay = makeDayChecker();
   const modelUsage: ModelUsageRow[] = new Array(data.length);
+  // A day cannot have been counted before it happened: a row after as_of is a mistake, not a forecast.
+  const asOf = meta ? parseIsoInstant(meta.as_of) : null;
+  const lastDay = asOf ? toUtcDay(asOf) : null;
 
   for (let i = 0; i < data.length; i++) {
     const row = data[i];
@@ -50,14 +53,13 @@ export function parseRankingsDaily(body: unknown, _ctx?: ParseContext): ParsedSn
       continue;
     }
     const day = row.date;
-    if (!isValidDay(day)) issues.add(`${path}.date`, `must be a real day, YYYY-MM-DD, got ${describe(day)}`);
+    const dayOk = isValidDay(day);
+    if (!dayOk) issues.add(`${path}.date`, `must be a real day, YYYY-MM-DD, got ${describe(day)}`);
+    else if (lastDay !== null && day > lastDay) issues.add(`${path}.date`, `is after the snapshot's as_of (${lastDay})`);
     const slug = readString(row.model_permaslug, path, "model_permaslug", issues);
     const total = readCount(row.total_tokens, path, "total_tokens", issues);
-    if (slug === null || total === null || !isValidDay(day)) continue;
-    if (slug.endsWith(":") || slug.startsWith(":")) {
-      issues.add(`${path}.model_permaslug`, "has an empty permaslug or variant");
-      continue;
-    }
+    if (slug === null || total === null || !dayOk) continue;
+    if (!checkModelId(slug, path, "model_permaslug", issues)) continue;
     modelUsage[i] = { day, model: permaslugRef(slug), totalTokens: total, path };
   }
   issues.throwIfAny(WHAT);
@@ -65,7 +67,7 @@ export function parseRankingsDaily(body: unknown, _ctx?: ParseContext): ParsedSn
   return {
     format: "openrouter-rankings-daily",
     source: "openrouter",
-    asOf: parseIsoInstant(meta!.as_of),
+    asOf,
     citation: OPENROUTER_CITATION,
     models: [],
     modelUsage,

@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import { IngestError, IssueList } from "../errors";
+import { scanJson } from "../json-scan";
+import { LIMITS, makeTextChecker, type TextKind } from "../limits";
 import { describe, parseTokenString, quote } from "../values";
 import type { BigIntString } from "../types";
 
@@ -64,6 +66,64 @@ export function notShape(what: string, path: string, message: string): never {
 /** "data[3]" + "total_tokens" → "data[3].total_tokens". */
 export function at(path: string, field: string): string {
   return field === "" ? path : `${path}.${field}`;
+}
+
+/**
+ * A text field of a given kind (limits.ts): the string, or undefined after reporting why not. Memoized per
+ * kind, so hot loops over a million rows naming a few hundred models stay cheap.
+ */
+export function readText(v: unknown, kind: TextKind, path: string, field: string, issues: IssueList): string | undefined {
+  if (typeof v !== "string") {
+    issues.add(at(path, field), `must be a string, got ${describe(v)}`);
+    return undefined;
+  }
+  const problem = checkers[kind](v);
+  if (problem === null) return v;
+  issues.add(at(path, field), `${problem}, got ${quote(v)}`);
+  return undefined;
+}
+
+const checkers: Record<TextKind, (s: string) => string | null> = {
+  id: makeTextChecker("id"),
+  name: makeTextChecker("name"),
+  source: makeTextChecker("source"),
+  citation: makeTextChecker("citation"),
+  url: makeTextChecker("url"),
+  category: makeTextChecker("category"),
+};
+
+/**
+ * An app's categories: at most LIMITS.categories, each a category-kind text. An empty list states nothing,
+ * so it is null (it must not erase categories another snapshot stated).
+ */
+export function readCategories(v: unknown, path: string, field: string, issues: IssueList): string[] | null | undefined {
+  if (!Array.isArray(v)) {
+    issues.add(at(path, field), `must be a list of categories, got ${describe(v)}`);
+    return undefined;
+  }
+  if (v.length > LIMITS.categories) {
+    issues.add(at(path, field), `must list at most ${LIMITS.categories} categories, got ${v.length}`);
+    return undefined;
+  }
+  const out: string[] = [];
+  let bad = false;
+  v.forEach((c, i) => {
+    const t = readText(c, "category", path, `${field}[${i}]`, issues);
+    if (t === undefined) bad = true;
+    else if (t.trim() !== "") out.push(t.trim());
+  });
+  if (bad) return undefined;
+  return out.length ? out : null;
+}
+
+/** A model id or permaslug (`author/name[:variant]`): within the id limits, with no empty id or variant. */
+export function checkModelId(v: string, path: string, field: string, issues: IssueList): boolean {
+  if (readText(v, "id", path, field, issues) === undefined) return false;
+  if (v.startsWith(":") || v.endsWith(":")) {
+    issues.add(at(path, field), `has an empty id or variant, got ${quote(v)}`);
+    return false;
+  }
+  return true;
 }
 
 /** A required non-empty string field. */
@@ -139,19 +199,26 @@ export class DuplicateChecker {
 }
 
 /**
- * JSON.parse with a useful 400: V8 (Node 20) says "… in JSON at position N"; turn N into line and column
- * so a hand-edited snapshot's author can find the mistake.
+ * JSON.parse with a useful 400: V8 (Node 20) says "… in JSON at position N" (or gives no position at all:
+ * "Unexpected token ']', … is not valid JSON"); the answer always names a line and column so a hand-edited
+ * snapshot's author can find the mistake. A body JSON.parse accepts is scanned once more (json-scan.ts) for
+ * what it accepts silently: duplicate keys, NUL and lone-surrogate escapes, absurd nesting (422).
  */
 export function parseJsonText(text: string): unknown {
   const body = stripBom(text);
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     const m = /at position (\d+)/.exec(raw);
-    const pos = m ? Number(m[1]) : /Unexpected end of JSON input/.test(raw) ? body.length : null;
-    // Newer V8 appends its own "(line L column C)"; drop it and ours is the only one.
-    let message = raw.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s*in JSON at position \d+/, "");
+    const pos = m ? Number(m[1]) : /Unexpected end of JSON input/.test(raw) ? body.length : (scanJson(body)?.pos ?? null);
+    // Newer V8 appends its own "(line L column C)"; drop it and ours is the only one. The text V8 quotes
+    // ("…" is not valid JSON) may be the whole body: never echo it.
+    let message = raw
+      .replace(/\s*\(line \d+ column \d+\)/, "")
+      .replace(/\s*in JSON at position \d+/, "")
+      .replace(/, ".*" is not valid JSON$/s, "");
     let path = "(body)";
     if (pos !== null) {
       const { line, column } = lineColumn(body, pos);
@@ -160,6 +227,15 @@ export function parseJsonText(text: string): unknown {
     }
     throw new IngestError(400, `malformed JSON: ${message}`, [{ path, message }]);
   }
+  const problem = scanJson(body);
+  if (problem) {
+    const { line, column } = lineColumn(body, problem.pos);
+    const path = `line ${line} column ${column}`;
+    throw new IngestError(problem.syntax ? 400 : 422, `${problem.syntax ? "malformed" : "refused"} JSON: ${problem.message} at ${path}`, [
+      { path, message: problem.message },
+    ]);
+  }
+  return value;
 }
 
 /** 1-based line and column of a character offset. */

@@ -11,9 +11,10 @@
 import { IssueList } from "../errors";
 import type { ModelRecord, ParseContext, ParsedSnapshot, PricePerM } from "../types";
 import { OPENROUTER_CITATION } from "../types";
-import { authorOf, isDecimalString, perMillionFromFloat, priceFits, quote, splitModelId, unixSecondsToDay } from "../values";
+import { readPrice } from "../prices";
+import { authorOf, quote, splitModelId, unixSecondsToDay } from "../values";
 import { mapColumns, readCsvRecords } from "./csv";
-import { stripBom } from "./shared";
+import { checkModelId, readText, stripBom } from "./shared";
 
 const WHAT = "invalid tracker model catalogue CSV";
 
@@ -34,27 +35,21 @@ const REQUIRED = [
   "listed_cache_read_usd_per_mtok",
 ] as const;
 
-/** Checks that a row's variant column agrees with its model_id's `:suffix` (both name the variant). */
-export function checkVariant(modelId: string, variant: string, path: string, issues: IssueList): boolean {
-  const fromId = splitModelId(modelId).variant;
-  if (fromId === variant) return true;
-  issues.add(`${path}.variant`, `is ${quote(variant)} but model_id ${quote(modelId)} says ${quote(fromId)}`);
+/**
+ * The tracker CSVs' model identity cells: each required and within the id limits, and the variant column
+ * agreeing with model_id's `:suffix` (both name the variant).
+ */
+export function checkIdentity(path: string, cells: { model_id: string; permaslug: string; variant: string }, issues: IssueList): boolean {
+  let ok = true;
+  for (const [k, v] of Object.entries(cells)) {
+    if (v === "") issues.add(`${path}.${k}`, "is required");
+    if (v === "" || !checkModelId(v, path, k, issues)) ok = false;
+  }
+  if (!ok) return false;
+  const fromId = splitModelId(cells.model_id).variant;
+  if (fromId === cells.variant) return true;
+  issues.add(`${path}.variant`, `is ${quote(cells.variant)} but model_id ${quote(cells.model_id)} says ${quote(fromId)}`);
   return false;
-}
-
-function trackerPrice(cell: string, path: string, issues: IssueList): PricePerM | undefined {
-  const v = cell.trim();
-  if (v === "") return "0";
-  if (!isDecimalString(v)) {
-    issues.add(path, `must be a number (USD per 1M tokens), got ${quote(cell)}`);
-    return undefined;
-  }
-  const p = perMillionFromFloat(v);
-  if (p !== null && !priceFits(p)) {
-    issues.add(path, "price is too large (over 10 integer digits per 1M)");
-    return undefined;
-  }
-  return p;
 }
 
 /** An optional non-negative integer cell: "" → null. */
@@ -82,35 +77,25 @@ export function parse(text: string, _ctx?: ParseContext): ParsedSnapshot {
     const modelId = at("model_id").trim();
     const permaslug = at("permaslug").trim();
     const variant = at("variant").trim();
-    let ok = true;
-    for (const [k, v] of [["model_id", modelId], ["permaslug", permaslug], ["variant", variant]] as const) {
-      if (v === "") {
-        issues.add(`${path}.${k}`, "is required");
-        ok = false;
-      }
-    }
-    if (ok) ok = checkVariant(modelId, variant, path, issues);
+    const ok = checkIdentity(path, { model_id: modelId, permaslug, variant }, issues);
     const created = intCell(at("created"), `${path}.created`, issues);
     const launchDate = created == null ? null : unixSecondsToDay(created);
     if (created != null && launchDate === null) issues.add(`${path}.created`, "is not a usable unix time");
     const contextLength = intCell(at("context_length"), `${path}.context_length`, issues);
     if (contextLength != null && contextLength > 2147483647) issues.add(`${path}.context_length`, "is too large");
-    const inputPerM = trackerPrice(at("listed_input_usd_per_mtok"), `${path}.listed_input_usd_per_mtok`, issues);
-    const outputPerM = trackerPrice(at("listed_output_usd_per_mtok"), `${path}.listed_output_usd_per_mtok`, issues);
-    const cacheReadPerM = trackerPrice(
-      at("listed_cache_read_usd_per_mtok"),
-      `${path}.listed_cache_read_usd_per_mtok`,
-      issues,
-    );
-    if (!ok) return;
+    const price = (k: (typeof REQUIRED)[number]) => readPrice(at(k).trim(), "per-million-float", `${path}.${k}`, issues);
+    const inputPerM = price("listed_input_usd_per_mtok");
+    const outputPerM = price("listed_output_usd_per_mtok");
+    const cacheReadPerM = price("listed_cache_read_usd_per_mtok");
+    const name = at("name") === "" ? "" : readText(at("name"), "name", path, "name", issues);
+    if (!ok || name === undefined) return;
     if (inputPerM === undefined || outputPerM === undefined || cacheReadPerM === undefined) return;
-    const name = at("name");
     models.push({
       permaslug,
       variant,
       publicId: modelId,
       author: authorOf(modelId),
-      name: name === "" ? null : name,
+      name: name || null,
       launchDate,
       contextLength: contextLength ?? null,
       price: { inputPerM, outputPerM, cacheReadPerM },

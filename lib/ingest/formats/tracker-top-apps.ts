@@ -14,8 +14,8 @@ import type { AppRecord, AppUsageRow, ParseContext, ParsedSnapshot } from "../ty
 import { OPENROUTER_CITATION } from "../types";
 import { toUtcDay } from "../values";
 import { mapColumns, readCsvRecords } from "./csv";
-import { readCount, readOptionalCount, readPositiveInt, stripBom } from "./shared";
-import { checkVariant, TRACKER_SOURCE } from "./tracker-catalogue";
+import { readCategories, readCount, readOptionalCount, readPositiveInt, readText, stripBom } from "./shared";
+import { checkIdentity, TRACKER_SOURCE } from "./tracker-catalogue";
 
 const WHAT = "invalid tracker top-apps CSV";
 
@@ -49,28 +49,26 @@ export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
     const permaslug = at("permaslug").trim();
     const variant = at("variant").trim();
     const appId = at("app_id").trim();
-    let ok = true;
-    for (const [k, v] of [["model_id", modelId], ["permaslug", permaslug], ["variant", variant], ["app_id", appId]] as const) {
-      if (v === "") {
-        issues.add(`${path}.${k}`, "is required");
-        ok = false;
-      }
-    }
-    if (ok) ok = checkVariant(modelId, variant, path, issues);
+    let ok = checkIdentity(path, { model_id: modelId, permaslug, variant }, issues);
+    if (appId === "") issues.add(`${path}.app_id`, "is required");
+    if (appId === "" || readText(appId, "id", path, "app_id", issues) === undefined) ok = false;
     const rank = readPositiveInt(at("rank").trim(), path, "rank", issues);
     const total = readCount(at("total_tokens").trim(), path, "total_tokens", issues);
     const requests = readOptionalCount(at("total_requests").trim(), path, "total_requests", issues);
     if (!ok || rank === null || total === null) return;
 
     if (!apps.has(appId)) {
+      const optional = (k: Col, kind: "id" | "url") => {
+        const v = orNull(at(k).trim());
+        return v === null ? null : readText(v, kind, path, k, issues);
+      };
+      const name = readText(at("app_title"), "name", path, "app_title", issues);
+      const slug = optional("app_slug", "id");
+      const url = optional("app_origin_url", "url");
       const cats = at("app_categories").trim();
-      apps.set(appId, {
-        appId,
-        name: at("app_title"),
-        slug: orNull(at("app_slug").trim()),
-        url: orNull(at("app_origin_url").trim()),
-        categories: cats === "" ? null : cats.split("|").map((s) => s.trim()).filter(Boolean),
-      });
+      const categories = cats === "" ? null : readCategories(cats.split("|").map((s) => s.trim()).filter(Boolean), path, "app_categories", issues);
+      if (name === undefined || slug === undefined || url === undefined || categories === undefined) return;
+      apps.set(appId, { appId, name, slug, url, categories });
     }
     appUsage.push({
       appId,

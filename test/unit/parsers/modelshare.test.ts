@@ -361,9 +361,9 @@ describe("modelshare CSV", () => {
     expect(e.details.map((d) => d.path)).toEqual(["row 9.total_tokens"]);
   });
 
-  it("counts lines inside quoted multi-line cells", () => {
+  it("counts lines inside quoted multi-line cells (and refuses the newline in a name)", () => {
     const csv = '# capturedAt: 2026-02-01\nperiod,app_id,app_name,total_tokens\n2026-01,x,"two\nlines",1\n2026-01,y,Y,oops\n';
     const e = rejects(() => parseCsv(csv, ctx));
-    expect(e.details.map((d) => d.path)).toEqual(["row 5.total_tokens"]);
+    expect(e.details.map((d) => d.path)).toEqual(["row 3.app_name", "row 5.total_tokens"]);
   });
 });

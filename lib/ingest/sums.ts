@@ -1,0 +1,37 @@
+/**
+ * Bigint sums must fit too. The rollups (drizzle/0003_usage_rollups_triggers.sql) store per snapshot the
+ * sum of its rows per (day, author, …) and per (month, model) in bigint columns: two rows of
+ * 9000000000000000000 for one model in one month overflowed them and answered 500. Both sums are parts of
+ * the snapshot's total per calendar month over all models, so bounding that bounds them:
+ * a snapshot's model usage in one month must total at most 2^63−1 (real months are below 1e15).
+ */
+import { IssueList } from "./errors";
+import type { ModelUsageRow } from "./types";
+import { BIGINT_MAX } from "./values";
+
+const MAX = BigInt(BIGINT_MAX);
+/** Float sums below this cannot be above MAX, whatever their rounding error. */
+const SURELY_FITS = 9e18;
+
+export function checkMonthlySumsOrThrow(rows: readonly ModelUsageRow[]): void {
+  const approx = new Map<string, number>();
+  for (const r of rows) {
+    const month = r.day.slice(0, 7);
+    approx.set(month, (approx.get(month) ?? 0) + Number(r.totalTokens));
+  }
+  const suspect = new Set([...approx].filter(([, sum]) => sum >= SURELY_FITS).map(([m]) => m));
+  if (!suspect.size) return;
+  const issues = new IssueList();
+  const exact = new Map<string, bigint>();
+  for (const r of rows) {
+    const month = r.day.slice(0, 7);
+    if (!suspect.has(month)) continue;
+    const before = exact.get(month) ?? 0n;
+    const after = before + BigInt(r.totalTokens);
+    exact.set(month, after);
+    if (before <= MAX && after > MAX) {
+      issues.add(r.path, `its total brings the snapshot's tokens in ${month} (all models) above ${BIGINT_MAX}, the largest storable sum`);
+    }
+  }
+  issues.throwIfAny("tokens out of range");
+}
