@@ -24,7 +24,7 @@ import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
 import { BUCKET, resolveModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
-import { replaceWholeDays, type WholeDayContext } from "./whole-days";
+import { replaceWholeDays } from "./whole-days";
 
 export interface RowCounts {
   rows: number;

@@ -9,7 +9,7 @@
  * has no date: asOf is null.
  */
 import { IssueList } from "../errors";
-import type { ModelRecord, ParseContext, ParsedSnapshot, PricePerM } from "../types";
+import type { ModelRecord, ParseContext, ParsedSnapshot } from "../types";
 import { OPENROUTER_CITATION } from "../types";
 import { readPrice } from "../prices";
 import { authorOf, quote, splitModelId, unixSecondsToDay } from "../values";
