@@ -20,15 +20,18 @@ import { getUsage } from "@/lib/queries/usage";
 import { settle } from "@/lib/ui/server-data";
 import type { Initial } from "@/lib/ui/use-api";
 import type { ViewAddress } from "@/lib/view/address";
+import { VIEW_DATA_VERSION } from "./upgrade";
 import { getDataBounds } from "@/lib/view/range";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
 
-export type ViewData =
+/** `version`: the shape's version (lib/pages/upgrade.ts), stored with pinned permalinks. */
+export type ViewData = { version?: number } & (
   | { view: "overview"; overview: OverviewResult; oldestDay: string | null }
   | { view: "model"; ref: string; detail: ModelDetailResult | null; error: string | null; oldestDay: string | null }
   | { view: "compare"; initial: CompareInitial }
   | { view: "vendors"; initial: VendorsInitial }
-  | { view: "app"; appId: string; mix: Initial<AppMixResult> | null; error: string | null; oldestDay: string | null };
+  | { view: "app"; appId: string; mix: Initial<AppMixResult> | null; error: string | null; oldestDay: string | null }
+);
 
 /** The state the app page's mix query uses (tokens or share of the app's tokens). */
 export function appMixState(state: ViewState): ViewState {
@@ -36,6 +39,10 @@ export function appMixState(state: ViewState): ViewState {
 }
 
 export async function loadViewData(db: Db, a: ViewAddress): Promise<ViewData> {
+  return { ...(await loadUnversioned(db, a)), version: VIEW_DATA_VERSION };
+}
+
+async function loadUnversioned(db: Db, a: ViewAddress): Promise<ViewData> {
   const { state } = a;
   switch (a.view) {
     case "overview": {

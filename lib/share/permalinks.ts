@@ -15,6 +15,7 @@ import { permalinks } from "@/db/schema";
 import { iso } from "@/db/row-values";
 import type { View } from "@/lib/view/state";
 import type { ViewData } from "@/lib/pages/view-data";
+import { upgradeViewData } from "@/lib/pages/upgrade";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const PERMALINK_ID_LENGTH = 12;
@@ -131,7 +132,8 @@ export async function getPermalink(db: Db, id: string): Promise<PermalinkRow | n
     sql`select id, view, subject, chart, query, mode, data, data_bytes, as_of, snapshot_id, created_at from permalinks where id = ${id}`,
   );
   if (!r) return null;
-  const data = typeof r.data === "string" ? (JSON.parse(r.data) as ViewData) : ((r.data as ViewData | null) ?? null);
+  const stored = typeof r.data === "string" ? (JSON.parse(r.data) as ViewData) : ((r.data as ViewData | null) ?? null);
+  const data = upgradeViewData(stored); // written by an older version: shown as it was
   return {
     id: String(r.id),
     view: r.view as View,
