@@ -76,10 +76,11 @@ describe.each(DRIVERS)("reads during an ingest on %s", (driver) => {
     expect(summary.rows.modelUsage.inserted).toBe(MODELS * DAYS);
     expect(servedWhileWriting.length).toBeGreaterThan(3);
     expect(servedWhileWriting.every(Boolean)).toBe(true);
-    // No read waited for the whole parse or the whole write (before: one pause as long as the ingest). The
-    // bound is loose because this machine is shared; bench/read-during-ingest.ts measures the pauses.
+    // No read waited for the whole parse and write (before: one pause as long as the ingest): no single pause
+    // is half of all the time reads took. A ratio within one run, never a time (bench/read-during-ingest.ts
+    // prints the pauses).
     const total = pauses.reduce((a, b) => a + b, 0);
-    expect(Math.max(...pauses)).toBeLessThan(Math.min(2000, total / 2));
+    expect(Math.max(...pauses)).toBeLessThan(total / 2);
 
     const after = await get();
     expect(after.headers.get("etag")).not.toBe(etag);
