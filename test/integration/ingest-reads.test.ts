@@ -77,9 +77,10 @@ describe.each(DRIVERS)("reads during an ingest on %s", (driver) => {
     expect(servedWhileWriting.length).toBeGreaterThan(3);
     expect(servedWhileWriting.every(Boolean)).toBe(true);
     // No read waited for the whole parse or the whole write (before: one pause as long as the ingest). The
-    // bound is loose because this machine is shared; bench/read-during-ingest.ts measures the pauses.
+    // bound is relative because test machines are shared and slow down everything alike;
+    // bench/read-during-ingest.ts measures the pauses themselves.
     const total = pauses.reduce((a, b) => a + b, 0);
-    expect(Math.max(...pauses)).toBeLessThan(Math.min(2000, total / 2));
+    expect(Math.max(...pauses)).toBeLessThan(total / 3);
 
     const after = await get();
     expect(after.headers.get("etag")).not.toBe(etag);
