@@ -10,7 +10,10 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 
-const known = new WeakMap<object, number>();
+// On globalThis: Next bundles this module into the instrumentation hook and into each route separately, and
+// the ingest route's "forget" must reach every copy's memo (the Db object itself is shared, lib/server/db.ts).
+const KEY = Symbol.for("modelshare.data-version");
+const known: WeakMap<object, number> = ((globalThis as { [KEY]?: WeakMap<object, number> })[KEY] ??= new WeakMap());
 
 /** True for a PGlite-backed Db (drizzle exposes the client as $client). */
 export function isEmbedded(db: Db): boolean {
