@@ -20,9 +20,9 @@ function fakeDb(embedded: boolean) {
 
 describe("data version", () => {
   it("is remembered on PGlite until a write, by every copy of the module", async () => {
-    const a = await import("@/lib/db/data-version");
+    const a = await import("@/db/data-version");
     vi.resetModules();
-    const b = await import("@/lib/db/data-version");
+    const b = await import("@/db/data-version");
     expect(a).not.toBe(b);
     const { db, state } = fakeDb(true);
     expect(await a.newestSnapshotId(db)).toBe(1);
@@ -34,7 +34,7 @@ describe("data version", () => {
     expect(await a.newestSnapshotId(db)).toBe(2); // the page cache's copy
   });
   it("is read every time on a Postgres server (other processes write)", async () => {
-    const { newestSnapshotId } = await import("@/lib/db/data-version");
+    const { newestSnapshotId } = await import("@/db/data-version");
     const { db, state } = fakeDb(false);
     await newestSnapshotId(db);
     await newestSnapshotId(db);
