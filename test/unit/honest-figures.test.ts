@@ -1,7 +1,8 @@
 /**
  * Honest charts in the figure and the SVG renderer: partial periods dashed and hollow with a note, gaps for
  * unreported values, "at least" in summaries, ratios only between exact totals and over the common launch
- * horizon, movers on one scale, twenty distinguishable series, a model's colour kept across charts.
+ * horizon, movers on one scale, twenty distinguishable series, a model's colour kept across charts, windows
+ * drawn as windows.
  */
 import { describe, expect, it } from "vitest";
 import { PARTIAL_NOTE } from "@/lib/figures/marks";
@@ -14,7 +15,9 @@ import { seriesPlot } from "@/lib/figures/series";
 import { usageSummary } from "@/lib/figures/summaries";
 import type { BarPlot } from "@/lib/figures/types";
 import { usageFigure } from "@/lib/figures/usage";
-import type { Series, SeriesPoint, UsageResult } from "@/lib/queries/types";
+import type { AppMixResult, AppsResult, Series, SeriesPoint, UsageResult } from "@/lib/queries/types";
+import { appMixFigure, appVolumeFigure } from "@/lib/figures/app";
+import { topAppsTitle } from "@/lib/figures/apps";
 
 const PROV = { sources: ["t"], asOf: null, citations: [], sample: false };
 const pt = (period: string, tokens: string | null, o: Partial<SeriesPoint> = {}): SeriesPoint => ({
@@ -129,5 +132,32 @@ describe("top N means N, colours that stay", () => {
     const [flashFirst] = colorSlots(["google/gemini-3-flash-preview", "x-ai/grok-4"]);
     expect(flashSecond).toBe(flashAlone);
     expect(flashFirst).toBe(flashAlone);
+  });
+});
+
+describe("windows are windows", () => {
+  it("an app known only from a source's window is drawn as that window, never as a calendar point", () => {
+    const data: AppMixResult = {
+      app: { appId: "1", name: "Kilo Code", url: null, categories: [] },
+      from: "2026-08-01",
+      to: "2026-08-31",
+      interval: "month",
+      basis: "window",
+      tokens: "700",
+      window: { from: null, to: "2026-08-28" },
+      series: [series("anthropic/claude-haiku-4.5", [pt("2026-08-28", "700", { partial: true })])],
+      provenance: PROV,
+    };
+    for (const fig of [appVolumeFigure(data), appMixFigure(data, false)]) {
+      expect(fig.plot?.type).toBe("bars");
+      expect(fig.title).toContain("the source's window to 28 Aug 2026 (start unknown)");
+      expect(fig.title).not.toMatch(/Aug 2026 –|1 Aug/);
+      expect(fig.footnotes.join(" ")).toContain("cannot be split into days or months");
+    }
+  });
+
+  it("top apps over a window say so in the title, not the page's range", () => {
+    const a: AppsResult = { from: "2026-06-24", to: "2026-09-21", model: "x/y", members: [], basis: "window", coverage: { from: null, to: "2026-08-28" }, apps: [], provenance: PROV };
+    expect(topAppsTitle(a)).toBe("Top apps, the source's window to 28 Aug 2026 (start unknown)");
   });
 });
