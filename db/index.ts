@@ -24,7 +24,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 export interface OpenOptions {
   /** postgres://… ; when absent, PGlite. */
   url?: string | null;
-  /** PGlite data folder; "memory://" (or omitted with `memory: true`) for an in-memory database. */
+  /** PGlite data folder; "memory://" (or omitted) for an in-memory database. */
   dataDir?: string;
   /** Use an existing PGlite instance (tests clone a migrated template). */
   pglite?: import("@electric-sql/pglite").PGlite;

@@ -61,7 +61,7 @@ export async function collect(deps: CollectDeps, config: CollectConfig): Promise
   const { db, client, log } = deps;
   const coverage = await readRankingsCoverage(db, config.settleHours);
   if (await hasSampleData(db)) {
-    log("warning: this database also holds the bundled sample data; charts will mix it with collected data (use a database started with SAMPLE_DATA=off)");
+    log("note: this database holds only the bundled sample data; the first collected snapshot replaces it (sample and real data never mix)");
   }
   const steps = planRequests({ now: deps.clock.now(), coverage, ...config });
   log(`plan: ${describePlan(steps)}${deps.budget ? `; daily budget ${deps.budget.remaining()} of ${deps.budget.limit} left` : ""}`);

@@ -34,7 +34,8 @@ interface SnapshotMeta {
 
 /**
  * Snapshot descriptions per database handle. A snapshot's source, as_of, citation and sample flag never
- * change once committed (nothing updates or deletes them), so each is read once per process: warm answers
+ * change once committed (ingest only inserts snapshots; the sample's are deleted whole when real data replaces
+ * them, and a deleted snapshot is never asked for again), so each is read once per process: warm answers
  * skip that round trip. Keyed by the Db object, so several databases in one process never mix.
  */
 const metaCache = new WeakMap<Db, Map<number, SnapshotMeta>>();

@@ -4,7 +4,8 @@
  * Rate limiting is an in-database sliding window: creating a permalink takes a transaction-scoped advisory
  * lock on the client's hash, counts that client's rows and stored bytes of the last hour (index on
  * creator_hash, created_at), then the rows and bytes of every client (index on created_at), and inserts only
- * under all four limits — exact across processes and restarts, one short transaction per share. The
+ * under all four limits — shared by every process and kept across restarts (per client under its lock; the
+ * global count may overshoot by the shares in flight at once), one short transaction per share. The
  * client's own limits are checked first, and are far below the global ones, so one client cannot use up
  * the server's hour: a flood stops at its own limit while other clients keep sharing.
  */

@@ -1,7 +1,7 @@
 /**
  * Periods of a chart, all in UTC (PRODUCT.md §3, issue 3). The SQL in lib/queries/ buckets rows with the
- * same rules (see `sqlPeriodKey`); these pure functions build the list of periods a chart shows (with
- * zero-filled gaps and `partial` flags) and are what the unit tests pin down.
+ * same rules (`sqlCalendarKey`, `sqlAlignedKey` in lib/queries/sql.ts); these pure functions build the list of
+ * periods a chart shows (with `partial` flags) and are what the unit tests pin down.
  *
  * - day: the day itself.
  * - week: ISO weeks, Monday to Sunday (2026-01-01, a Thursday, is in the week starting 2025-12-29).
