@@ -1,6 +1,5 @@
 /** The one error envelope of every API route: {"error": {"message", "details": [{"path", "message"}]}}. */
-import { IngestError } from "@/lib/ingest/errors";
-import { QueryError } from "@/lib/queries/errors";
+import { ApiError } from "@/lib/domain/api-error";
 
 export function errorResponse(status: number, message: string, details: { path: string; message: string }[] = []) {
   return Response.json({ error: { message, details } }, { status, headers: { "cache-control": "no-store" } });
@@ -8,8 +7,7 @@ export function errorResponse(status: number, message: string, details: { path: 
 
 /** Maps anything thrown by lib/ code to the envelope; unknown errors are logged (bounded) and hidden. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof IngestError) return errorResponse(err.status, err.message, err.details);
-  if (err instanceof QueryError) return errorResponse(err.status, err.message, err.details);
+  if (err instanceof ApiError) return errorResponse(err.status, err.message, err.details);
   if (isDatabaseUnavailable(err)) return errorResponse(503, "database unavailable, try again shortly");
   console.error(describeError(err));
   return errorResponse(500, "internal error");

@@ -1,4 +1,4 @@
-import { IngestError } from "@/lib/ingest/errors";
+import { ApiError } from "@/lib/domain/api-error";
 import { decodeUtf8OrThrow } from "@/lib/ingest/utf8";
 
 /** Largest snapshot accepted, in bytes (INGEST_MAX_BYTES; default 64 MiB ≈ 1M canonical CSV rows). */
@@ -11,7 +11,7 @@ export function maxIngestBytes(): number {
  * before reading, and while streaming for chunked bodies that do not declare it.
  */
 export async function readBodyText(req: Request, limit = maxIngestBytes(), advice = "split the snapshot or raise INGEST_MAX_BYTES"): Promise<string> {
-  const tooLarge = () => new IngestError(413, `body larger than ${limit} bytes; ${advice}`);
+  const tooLarge = () => new ApiError(413, `body larger than ${limit} bytes; ${advice}`);
   const declared = Number(req.headers.get("content-length"));
   if (declared > limit) throw tooLarge();
   if (!req.body) return "";
