@@ -28,21 +28,8 @@ export const systemClock: Clock = {
     }),
 };
 
-/** "YYYY-MM-DD" of an instant, in UTC. */
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export { addDays, daysInclusive, utcDay } from "@/lib/domain/days";
 
-/** `day` plus `n` days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return utcDay(t + n * 86_400_000);
-}
-
-/** Days from `a` to `b` inclusive (b ≥ a), e.g. 2025-01-01..2025-01-31 → 31. */
-export function daysInclusive(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000) + 1;
-}
 
 /** "90 s", "4.2 s", "3 min", "2.5 h": for messages. */
 export function formatDuration(ms: number): string {

@@ -4,16 +4,8 @@
  */
 import type { Day } from "@/lib/ingest/types";
 
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 (UTC) of a YYYY-MM-DD day. */
-export function dayNumber(day: Day): number {
-  return Date.parse(`${day}T00:00:00Z`) / MS_PER_DAY;
-}
-
-export function dayString(n: number): Day {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
+export { dayNumber, dayString } from "@/lib/domain/days";
+import { dayNumber } from "@/lib/domain/days";
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekdayOf(n: number): number {

@@ -13,33 +13,8 @@
  */
 import type { Interval } from "./state";
 
-export const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD string. */
-export function dayNumber(day: string): number {
-  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-}
-
-export function dayString(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, n: number): string {
-  return dayString(dayNumber(day) + n);
-}
-
-/** a − b in days. */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(a) - dayNumber(b);
-}
-
-export function minDay(a: string, b: string): string {
-  return a < b ? a : b;
-}
-
-export function maxDay(a: string, b: string): string {
-  return a > b ? a : b;
-}
+export { addDays, DAY_MS, dayNumber, daysBetween, dayString, maxDay, minDay } from "@/lib/domain/days";
+import { addDays, DAY_MS, dayNumber, daysBetween, dayString, maxDay } from "@/lib/domain/days";
 
 /** First day of the calendar period containing `day`. */
 export function periodStart(day: string, interval: Interval): string {

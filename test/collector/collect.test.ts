@@ -117,14 +117,16 @@ describe.each(DRIVERS)("collector on %s", (driver) => {
     expect(await count(h.db, "model_usage_daily")).toBe(rankings.data.length);
   });
 
-  it("warns when the database also holds the sample data", async () => {
+  it("says the sample data is replaced by the first collected snapshot, and replaces it", async () => {
     await h.db.db.execute(
       sql`insert into snapshots (format, source, as_of, checksum, citation, row_counts, is_sample)
           values ('modelshare-json', 'sample', now(), 'sample-test', 'Sample data', '{}'::jsonb, true)`,
     );
     const r = await h.run(["--once", "--from", "2026-06-24"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("warning: this database also holds the bundled sample data");
+    expect(r.out).toContain("the first collected snapshot replaces it");
+    const left = await h.db.db.execute(sql`select count(*)::int as n from snapshots where is_sample`);
+    expect((Array.isArray(left) ? left : (left as { rows: { n: number }[] }).rows)[0].n).toBe(0);
   });
 
   it("honours Retry-After and retries 5xx, network errors and truncated bodies", async () => {
