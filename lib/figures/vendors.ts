@@ -28,7 +28,7 @@ export function freeShareSummary(s: SubsidyResult): string {
   return (
     `From ${rangeText(s.from, s.to)}, ${formatShare(top.freeShare!)} of ${cleanText(top.author)}'s reported tokens went to free variants` +
     (sorted[1] ? `, against ${formatShare(sorted[1].freeShare!)} for ${cleanText(sorted[1].author)}` : "") +
-    (none.length ? `; none reported for ${none.slice(0, 3).join(", ")}.` : ".")
+    (none.length ? `; ${none.slice(0, 3).join(", ")} ${none.length === 1 ? "has" : "have"} none among reported models.` : ".")
   );
 }
 
