@@ -8,6 +8,13 @@ const TICK = { fill: CSS_VARS.axis, fontSize: 11 };
 /** Label column: as wide as the longest label needs (about 7 px a character at 11 px), at most 190 px. */
 const labelWidth = (items: BarItem[]) => Math.min(190, Math.max(48, Math.max(0, ...items.map((i) => [...i.label].length)) * 7 + 14));
 
+/** Zero where the largest loss fits on the left, with room left of it for that loss's value. */
+function divergingDomain(items: BarItem[]): [number, number] {
+  const lo = Math.min(0, ...items.map((i) => i.value));
+  const hi = Math.max(0, ...items.map((i) => i.value));
+  return [lo < 0 ? lo - (hi - lo) * 0.3 : 0, hi];
+}
+
 function truncate(s: string, n: number) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
@@ -21,9 +28,9 @@ export function BarListChart({ items, max, diverging = false }: { items: BarItem
   const maxLabel = Math.floor((width - 14) / 7);
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
-      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: diverging ? 56 : 0 }} accessibilityLayer={false} barCategoryGap={6}>
+      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap={6}>
         <CartesianGrid stroke={CSS_VARS.grid} horizontal={false} />
-        <XAxis type="number" hide domain={diverging ? [Math.min(0, ...items.map((i) => i.value)), Math.max(0, ...items.map((i) => i.value))] : [0, max ?? "dataMax"]} />
+        <XAxis type="number" hide domain={diverging ? divergingDomain(items) : [0, max ?? "dataMax"]} />
         <YAxis
           type="category"
           dataKey="key"
