@@ -28,7 +28,7 @@ export function appName(data: AppMixResult): string {
   return cleanText(data.app.name);
 }
 
-export function appVolumeSummary(data: AppMixResult): string {
+function appVolumeSummary(data: AppMixResult): string {
   const points = appTotals(data);
   const peak = points.reduce<[string, { tokens: bigint }] | null>((best, cur) => (!best || cur[1].tokens > best[1].tokens ? cur : best), null);
   const total = points.reduce((sum, [, v]) => sum + v.tokens, 0n);
@@ -38,7 +38,7 @@ export function appVolumeSummary(data: AppMixResult): string {
     : `No usage recorded for ${name} in this range.`;
 }
 
-export function appMixSummary(data: AppMixResult, share: boolean): string {
+function appMixSummary(data: AppMixResult, share: boolean): string {
   const name = appName(data);
   const any = data.series.some((s) => s.points.some((p) => p.tokens !== "0"));
   if (!any) return `No usage recorded for ${name} in this range.`;

@@ -8,7 +8,7 @@ import { rangeText } from "./summaries";
 import type { BarItem, ColorRef, Figure, FigureLink, FigureTable } from "./types";
 
 /** The period the apps cover: a source's window is named as a window, never as the page's range. */
-export function appsPeriodText(a: Pick<AppsResult, "from" | "to" | "basis" | "coverage">): string {
+function appsPeriodText(a: Pick<AppsResult, "from" | "to" | "basis" | "coverage">): string {
   const cov = a.coverage;
   if (a.basis === "window" && cov) {
     return cov.from ? `the source's window ${rangeText(cov.from, cov.to)}` : `the source's window to ${formatDay(cov.to)} (start unknown)`;
@@ -34,7 +34,7 @@ export function appsCoverageNote(a: AppsResult): string | null {
 }
 
 /** "Lemonade was the top app on Gemini 3 Flash Preview with 236B tokens, 3.7× the next, …". */
-export function topAppsSummary(a: AppsResult, subject: string): string {
+function topAppsSummary(a: AppsResult, subject: string): string {
   const [first, second] = a.apps;
   if (!first) return `No app usage recorded for ${subject} in this range.`;
   const head = `${cleanText(first.appName)} was the top app on ${subject} with ${formatTokens(first.tokens)} tokens`;

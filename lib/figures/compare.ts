@@ -10,13 +10,13 @@ import type { Figure } from "./types";
 import { usageFigure } from "./usage";
 
 /** How estimated spend was computed, per basis (lib/queries/compare.ts). */
-export const SPEND_BASIS: Record<string, string> = {
+const SPEND_BASIS: Record<string, string> = {
   "prompt-completion": "prompt tokens at the input price plus completion tokens at the output price",
   "input-only": "all tokens at the input price (no prompt/completion split stored, so a lower bound)",
   mixed: "prompt × input + completion × output price where the split is stored, all tokens at the input price elsewhere",
 };
 
-export function spendSummary(c: CompareResult): string {
+function spendSummary(c: CompareResult): string {
   const priced = c.models.filter((m) => m.estimatedSpendUsd !== null).sort((a, b) => b.estimatedSpendUsd! - a.estimatedSpendUsd!);
   if (!priced.length) return "None of these models lists a price, so spend cannot be estimated.";
   const [a, b] = priced;
@@ -26,7 +26,7 @@ export function spendSummary(c: CompareResult): string {
 }
 
 /** The note under the spend chart: each day's tokens at the list price in effect that day (lib/queries/compare.ts). */
-export function spendFootnote(c: CompareResult): string {
+function spendFootnote(c: CompareResult): string {
   const bases = [...new Set(c.models.map((m) => m.estimatedSpendBasis).filter(Boolean))] as string[];
   return (
     `How this is estimated: each day's tokens × the list price per 1M tokens in effect that day` +

@@ -3,7 +3,7 @@
  * (partial) is drawn dashed and hollow, so a short last week does not read as a fall; an unreported value
  * (null) is a gap, never a zero.
  */
-import type { PlotRow, TimePlot } from "./types";
+import type { Plot, PlotRow, TimePlot } from "./types";
 
 /** Key of the dashed twin of a series: its values on partial periods and their neighbours. */
 export const partialKey = (key: string) => `${key}__partial`;
@@ -45,6 +45,6 @@ export function splitPartialRows(plot: Pick<TimePlot, "rows" | "series">): PlotR
 export const PARTIAL_NOTE = "Dashed and hollow: a partial period (cut by the selected range or the newest data), not a fall.";
 
 /** Notes a plot's marks need (what dashed and hollow mean), written under it by every renderer. */
-export function plotNotes(plot: import("./types").Plot | null): string[] {
+export function plotNotes(plot: Plot | null): string[] {
   return plot?.type === "time" && hasPartial(plot) ? [PARTIAL_NOTE] : [];
 }

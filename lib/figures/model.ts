@@ -19,7 +19,7 @@ export function variantsFigure(u: UsageResult): Figure {
   return usageFigure("model-variants", u, { title: "Free vs paid variants", emptySuggestion: "Try a longer date range." });
 }
 
-export function priceHistorySummary(d: ModelDetailResult): string {
+function priceHistorySummary(d: ModelDetailResult): string {
   const h = d.priceHistory;
   if (!h.length) return "No list price recorded.";
   const first = h[0];

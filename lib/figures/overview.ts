@@ -14,11 +14,11 @@ import { plotNotes } from "./marks";
 import type { Figure, Plot } from "./types";
 import { usageTable } from "./usage";
 
-export function moversTitle(o: OverviewResult): string {
+function moversTitle(o: OverviewResult): string {
   return o.week ? `Biggest movers, week to ${formatDay(o.week.to)}` : "Biggest movers";
 }
 
-export function moversSummary(o: OverviewResult): string {
+function moversSummary(o: OverviewResult): string {
   const [up] = o.movers.up;
   const [down] = o.movers.down;
   if (!up && !down) return "No change in share between the last two weeks.";
@@ -28,7 +28,7 @@ export function moversSummary(o: OverviewResult): string {
   return `Week over week, ${parts.join("; ")}.`;
 }
 
-export function marketFreeShareSummary(o: OverviewResult, interval: Interval): string {
+function marketFreeShareSummary(o: OverviewResult, interval: Interval): string {
   const withData = o.freeShare.points.filter((p) => p.freeShare !== null);
   const last = withData[withData.length - 1];
   const peak = withData.reduce<(typeof withData)[number] | null>((b, p) => (!b || p.freeShare! > b.freeShare! ? p : b), null);

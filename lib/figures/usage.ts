@@ -9,18 +9,18 @@ import { comparePeriods, seriesPlot } from "./series";
 import { commonLaunchWindow, usageSummary } from "./summaries";
 import type { Figure, FigureTable, TimePlot, ValueKind } from "./types";
 
-export const NO_MODEL_USAGE = "No usage for these models in this range";
+const NO_MODEL_USAGE = "No usage for these models in this range";
 
-export function metricValueKind(metric: UsageResult["metric"]): ValueKind {
+function metricValueKind(metric: UsageResult["metric"]): ValueKind {
   return metric === "share" ? "share" : "tokens";
 }
 
 /** Lines per series, the metric's values, the state's scale. */
-export function usagePlot(u: UsageResult, scale: Scale = "linear", height = 300): TimePlot {
+function usagePlot(u: UsageResult, scale: Scale = "linear", height = 300): TimePlot {
   return { type: "time", kind: "line", scale, x: u.interval, y: metricValueKind(u.metric), height, ...seriesPlot(u.series) };
 }
 
-export function usageHasData(u: UsageResult): boolean {
+function usageHasData(u: UsageResult): boolean {
   return u.series.some((s) => s.points.some((p) => p.tokens !== "0"));
 }
 
@@ -55,7 +55,7 @@ export function usageTable(u: UsageResult): FigureTable {
 }
 
 /** Under launch alignment: where a curve starts when its launch predates the data, and the span ratios compare. */
-export function launchNotes(u: UsageResult): string[] {
+function launchNotes(u: UsageResult): string[] {
   if (u.align !== "launch") return [];
   const late = u.series.filter((s) => (s.startsAt ?? 0) > 0).map((s) => `${shortName(s.label, s.key)} launched before the stored data begins: its curve starts at day ${s.startsAt}.`);
   const span = u.series.length > 1 && u.horizon ? [`Totals and ratios compare ${commonLaunchWindow(u).when.toLowerCase()}: the span every series has.`] : [];

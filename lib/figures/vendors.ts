@@ -11,7 +11,7 @@ import { plotNotes } from "./marks";
 import type { Figure, FigureTable, Plot, PlotRow, PlotSeries } from "./types";
 
 /** The free-share chart draws the first 8 vendors (one palette). */
-export const MAX_FREE_SHARE_AUTHORS = 8;
+const MAX_FREE_SHARE_AUTHORS = 8;
 
 /** "2 free variants" an author lists that never reached the source's published models. */
 function unseenText(a: SubsidyResult["authors"][number]): string {
@@ -19,7 +19,7 @@ function unseenText(a: SubsidyResult["authors"][number]): string {
   return n ? ` (${n} free variant${n === 1 ? "" : "s"} below the reporting threshold)` : "";
 }
 
-export function freeShareSummary(s: SubsidyResult): string {
+function freeShareSummary(s: SubsidyResult): string {
   const withTokens = s.authors.filter((a) => a.freeShare !== null);
   if (!withTokens.length) return `No usage between ${rangeText(s.from, s.to)}.`;
   const sorted = [...withTokens].sort((a, b) => b.freeShare! - a.freeShare!);
@@ -33,7 +33,7 @@ export function freeShareSummary(s: SubsidyResult): string {
 }
 
 /** What every free share cannot see, under each vendor chart (the `other` bucket, unreported free variants). */
-export function visibilityNotes(s: SubsidyResult): string[] {
+function visibilityNotes(s: SubsidyResult): string[] {
   const notes: string[] = [];
   if (s.otherShare !== null && s.otherShare > 0) {
     notes.push(
@@ -53,7 +53,7 @@ export function visibilityNotes(s: SubsidyResult): string[] {
 }
 
 /** One row per period, a field per vendor (s0…): the free share. */
-export function freeShareRows(authors: SubsidyResult["authors"]): PlotRow[] {
+function freeShareRows(authors: SubsidyResult["authors"]): PlotRow[] {
   const byPeriod = new Map<string, PlotRow>();
   authors.forEach((a, i) => {
     for (const p of a.points) {
@@ -66,11 +66,11 @@ export function freeShareRows(authors: SubsidyResult["authors"]): PlotRow[] {
   return [...byPeriod.values()].sort((a, b) => comparePeriods(a.x, b.x));
 }
 
-export function freeShareTotalTitle(s: SubsidyResult): string {
+function freeShareTotalTitle(s: SubsidyResult): string {
   return `Free share by vendor, ${rangeText(s.from, s.to)}`;
 }
 
-export function freeShareTotalSummary(s: SubsidyResult): string {
+function freeShareTotalSummary(s: SubsidyResult): string {
   const authors = s.authors.filter((a) => a.freeShare !== null);
   const market = s.market.freeShare;
   return authors.length
@@ -79,12 +79,12 @@ export function freeShareTotalSummary(s: SubsidyResult): string {
     : "No usage in this range.";
 }
 
-export function rankingTitle(what: "Vendors" | "Models", paid: boolean, s: SubsidyResult): string {
+function rankingTitle(what: "Vendors" | "Models", paid: boolean, s: SubsidyResult): string {
   return `${what} by ${paid ? "paid tokens" : "all tokens"}, ${rangeText(s.from, s.to)}`;
 }
 
 /** "google leads with 1.2T tokens, 3.1× anthropic's 390B." */
-export function rankingLead(items: { label: string; tokens: string }[], paid: boolean): string {
+function rankingLead(items: { label: string; tokens: string }[], paid: boolean): string {
   const [a, b] = items;
   if (!a) return "No usage in this range.";
   const what = paid ? "paid tokens" : "tokens";
@@ -92,11 +92,11 @@ export function rankingLead(items: { label: string; tokens: string }[], paid: bo
   return `${cleanText(a.label)} leads with ${formatTokens(a.tokens)} ${what}, ${formatRatio(Number(a.tokens) / Number(b.tokens))} ${cleanText(b.label)}'s ${formatTokens(b.tokens)}.`;
 }
 
-export function vendorRankingItems(s: SubsidyResult, paid: boolean) {
+function vendorRankingItems(s: SubsidyResult, paid: boolean) {
   return (paid ? s.rankingPaid : s.rankingAll).slice(0, 10).map((r) => ({ label: cleanText(r.author), tokens: r.tokens }));
 }
 
-export function modelRankingItems(s: SubsidyResult, paid: boolean) {
+function modelRankingItems(s: SubsidyResult, paid: boolean) {
   return (paid ? s.modelRankingPaid : s.modelRankingAll).slice(0, 10).map((m) => ({ label: shortName(m.name, m.publicId), tokens: paid ? m.paidTokens : m.tokens, m }));
 }
 
@@ -200,10 +200,10 @@ function modelRankingTable(s: SubsidyResult, paid: boolean): FigureTable {
 
 export function rankingFigure(chart: "vendor-ranking" | "model-ranking", s: SubsidyResult, paid: boolean): Figure {
   const vendors = chart === "vendor-ranking";
-  const items = vendors ? vendorRankingItems(s, paid) : modelRankingItems(s, paid);
   const models = vendors ? [] : modelRankingItems(s, paid);
+  const items = vendors ? vendorRankingItems(s, paid) : models;
   // Each bar in its vendor's or model's own colour, as on every other chart of it.
-  const colors = colorSlots(vendors ? vendorRankingItems(s, paid).map((v) => v.label) : models.map(({ m }) => m.publicId));
+  const colors = colorSlots(vendors ? items.map((v) => v.label) : models.map(({ m }) => m.publicId));
   return {
     chart,
     title: rankingTitle(vendors ? "Vendors" : "Models", paid, s),

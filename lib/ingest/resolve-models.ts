@@ -9,8 +9,9 @@ import { textArray } from "@/db/pg-array";
 import { IssueList } from "./errors";
 import type { ModelRecord, ModelRef, ParsedSnapshot } from "./types";
 import { authorOf, splitModelId } from "./values";
+import { BUCKET_SLUG } from "@/lib/domain/buckets";
 
-export const BUCKET = { permaslug: "other", variant: "standard" } as const;
+export const BUCKET = { permaslug: BUCKET_SLUG, variant: "standard" } as const;
 
 export interface ResolvedModels {
   idOf: (ref: ModelRef) => number;
@@ -43,7 +44,7 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot): Promise<Resol
       const publicId = ref.publicId ?? stated.get(key)?.publicId ?? null;
       stated.set(key, { permaslug: ref.permaslug, variant: ref.variant, bucket: false, publicId });
     }
-    if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true, publicId: "other" });
+    if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true, publicId: BUCKET_SLUG });
   }
   let created = 0;
   if (stated.size) {

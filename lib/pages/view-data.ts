@@ -34,7 +34,7 @@ export type ViewData = { version?: number } & (
 );
 
 /** The state the app page's mix query uses (tokens or share of the app's tokens). */
-export function appMixState(state: ViewState): ViewState {
+function appMixState(state: ViewState): ViewState {
   return { ...state, models: [], authors: [], metric: state.metric === "share" ? "share" : "tokens" };
 }
 

@@ -219,7 +219,8 @@ export function buildPoints(
     if (cov?.beforeDay0 && !tokens.has(slot.period)) continue;
     const stored = tokens.get(slot.period) ?? null;
     const unreported = cov !== null && cov.stored === 0 && stored === null;
-    const complete = cov === null || cov.stored >= cov.expected && cov.expected > 0 || (cov.expected === 0 && stored !== null);
+    // Complete: every expected (model, day) is stored — or nothing was expected and something is stored anyway.
+    const complete = cov === null || (cov.expected > 0 ? cov.stored >= cov.expected : stored !== null);
     const value = unreported ? null : (stored ?? "0");
     running += BigInt(value ?? "0");
     allComplete &&= complete;

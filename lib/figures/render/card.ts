@@ -25,7 +25,7 @@ export interface CardOptions {
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
-export function cornerNote(fig: Figure, opts: CardOptions): string | null {
+function cornerNote(fig: Figure, opts: CardOptions): string | null {
   if (opts.pinned) return `Pinned: data as of ${opts.pinnedAsOf ? formatTimestamp(opts.pinnedAsOf) : "the time of sharing"}`;
   return fig.provenance?.sample ? "Sample data" : null;
 }

@@ -38,6 +38,7 @@ import { readAppId } from "./openrouter-app-rankings";
 import { textProblem, type TextKind } from "../limits";
 import { readPrice } from "../prices";
 import { at, DuplicateChecker, isRecord, notShape, parseJsonText, readCategories, readCount, readOptionalCount, readPositiveInt, zodCheck } from "./shared";
+import { isBucketName } from "@/lib/domain/buckets";
 
 export const MODELSHARE_FORMAT = "modelshare.snapshot/v1";
 const WHAT = "invalid modelshare snapshot";
@@ -61,10 +62,6 @@ export function defaultCitation(source: string): string {
   return `Source: ${source}, as of {as_of}.`;
 }
 
-/** The bucket of everything outside a source's top N (OpenRouter writes "other", some trackers "Others"). */
-export function isBucketName(ref: string): boolean {
-  return ref.length <= 6 && (ref.toLowerCase() === "other" || ref.toLowerCase() === "others");
-}
 
 /**
  * Reads a model reference typed by the snapshot's author. Verdicts are memoized per string because a

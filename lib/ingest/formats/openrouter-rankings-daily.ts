@@ -12,6 +12,7 @@ import type { ModelRef, ModelUsageRow, ParseContext, ParsedSnapshot } from "../t
 import { OPENROUTER_CITATION } from "../types";
 import { describe, isDay, makeDayChecker, parseIsoInstant, splitModelId, toUtcDay } from "../values";
 import { checkModelId, isRecord, notShape, parseJsonText, readCount, readString, zodCheck } from "./shared";
+import { BUCKET_SLUG } from "@/lib/domain/buckets";
 
 const WHAT = "invalid OpenRouter rankings-daily snapshot";
 
@@ -24,7 +25,7 @@ export const openRouterMetaSchema = z.object({
 
 /** OpenRouter's bucket of every model outside the top N. */
 export function isOtherBucket(slug: string): boolean {
-  return slug === "other";
+  return slug === BUCKET_SLUG;
 }
 
 /** `x/y-20251217:free` → {permaslug "x/y-20251217", variant "free"}; `other` → the bucket. */
