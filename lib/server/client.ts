@@ -13,6 +13,7 @@
  *   -Proto count only with `TRUSTED_PROXY_HOPS` set (and the host must still be allowed). Answers whose links
  *   depend on the request then carry `Vary` (originVary).
  */
+import "server-only";
 import { isIP } from "node:net";
 
 /** Set by the server itself from the socket on every request (never trusted from the client). */

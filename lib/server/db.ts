@@ -2,6 +2,7 @@
  * The server's one database connection per process (PGlite allows one process per data folder, and
  * Next may evaluate modules more than once, so the promise lives on globalThis).
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { dbOptionsFromEnv, openDb, type DbHandle } from "@/db";
 import { loadSampleDataIfEmpty } from "@/lib/sample/load";

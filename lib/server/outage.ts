@@ -5,6 +5,8 @@
  * registers it on globalThis when it loads (instrumentation.ts loads it at start-up): the proxy is bundled
  * on its own and must not open a second database. No probe registered (yet) = go ahead and render.
  */
+import "server-only";
+
 const PROBE = Symbol.for("modelshare.db.probe");
 type Probe = (deadlineMs: number) => Promise<boolean>;
 

@@ -8,6 +8,7 @@
  * (RESPONSE_CACHE_BYTES, like rendered API answers). Anything unusual (the database down, a failed
  * version check) goes to Next untouched, where proxy.ts answers the 503 page.
  */
+import "server-only";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { within } from "./outage";
 import { ByteLru, cacheBytesFromEnv, CACHE_STATUS_HEADER, type CachedAnswer } from "./response-cache";

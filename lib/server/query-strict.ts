@@ -5,6 +5,7 @@
  * numbers; `q=%00` reached the database. Pages do not use this: they keep ignoring unknown parameters
  * (`utm_source`, `fbclid`) because a shared link must open whatever a tracker appended.
  */
+import "server-only";
 import { LIMITS, LONE_SURROGATE_RE, textProblem } from "@/lib/ingest/limits";
 import { VIEW_PARAMS, type ParamIssue } from "@/lib/view/state";
 

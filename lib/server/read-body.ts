@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/domain/api-error";
 import { decodeUtf8OrThrow } from "@/lib/ingest/utf8";
 

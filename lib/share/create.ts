@@ -4,6 +4,7 @@
  * stored in its canonical form. `pinned` (the default) also stores what the view shows now — its queries'
  * JSON, at most PERMALINK_MAX_BYTES — so the link keeps showing it after restatements and new snapshots.
  */
+import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db";

@@ -9,6 +9,7 @@
  * opened through `{message: "link", value, secret}`). No cookies, no storage. Every external string is
  * escaped (escapeXml) and the CSP allows only this inline script (by hash) and inline styles.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { formatTimestamp } from "@/lib/format";
 import type { Figure } from "@/lib/figures/types";

@@ -9,6 +9,7 @@
  * client's own limits are checked first, and are far below the global ones, so one client cannot use up
  * the server's hour: a flood stops at its own limit while other clients keep sharing.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
