@@ -21,7 +21,7 @@ export const PEER_HEADER = "x-modelshare-peer";
 
 type Env = Record<string, string | undefined>;
 
-export function trustedProxyHops(env: Env = process.env): number {
+function trustedProxyHops(env: Env = process.env): number {
   const raw = (env.TRUSTED_PROXY_HOPS ?? "").trim().toLowerCase();
   if (raw === "true") return 1;
   const n = Number(raw);

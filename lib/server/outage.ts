@@ -11,7 +11,7 @@ const PROBE = Symbol.for("modelshare.db.probe");
 type Probe = (deadlineMs: number) => Promise<boolean>;
 
 /** A page answers within 2 s during an outage: the check gives up after 1.5 s. */
-export const PAGE_CHECK_MS = 1500;
+const PAGE_CHECK_MS = 1500;
 
 export function registerDatabaseProbe(probe: Probe): void {
   (globalThis as { [PROBE]?: Probe })[PROBE] = probe;

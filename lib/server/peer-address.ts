@@ -32,6 +32,6 @@ export function recordPeerAddresses(): void {
   }
 }
 
-export function tagPeer(req: IncomingMessage): void {
+function tagPeer(req: IncomingMessage): void {
   req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
 }

@@ -18,11 +18,11 @@ import { loadViewData, viewDataAsOf, viewDataError } from "@/lib/pages/view-data
 
 export const SHARE_BODY_MAX_BYTES = 8 * 1024;
 
-export function maxPinnedBytes(env: NodeJS.ProcessEnv = process.env): number {
+function maxPinnedBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.PERMALINK_MAX_BYTES) || 1_000_000;
 }
 
-export const shareRequest = z.object({
+const shareRequest = z.object({
   view: z.enum(VIEWS),
   subject: z.string().max(200).nullish(),
   chart: z.string().max(64).nullish(),

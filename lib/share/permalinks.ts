@@ -20,10 +20,10 @@ import type { ViewData } from "@/lib/pages/view-data";
 import { upgradeViewData } from "@/lib/pages/upgrade";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-export const PERMALINK_ID_LENGTH = 12;
+const PERMALINK_ID_LENGTH = 12;
 
 /** 12 base-62 characters from crypto.randomBytes (≈71 bits; rejection sampling keeps them uniform). */
-export function newPermalinkId(length = PERMALINK_ID_LENGTH): string {
+function newPermalinkId(length = PERMALINK_ID_LENGTH): string {
   let out = "";
   while (out.length < length) {
     for (const b of randomBytes(length * 2)) {
