@@ -1,15 +1,26 @@
 /**
- * Before a page renders: while the database is unreachable, answer a 503 page at once (lib/server/outage.ts)
- * instead of letting the page fail after the driver's timeouts. API routes, embeds and images answer 503 in
- * their own error envelope; static files never touch the database.
+ * Before any route: a path that is not text (invalid UTF-8, control characters) is a 400 — in the error
+ * envelope under /api/, a small page elsewhere — instead of a 500 from deep inside. Before a page renders:
+ * while the database is unreachable, answer a 503 page at once (lib/server/outage.ts) instead of letting the
+ * page fail after the driver's timeouts. API routes, embeds and images answer 503 in their own error
+ * envelope; static files never touch the database.
  */
-import { NextResponse } from "next/server";
-import { databaseAvailable, unavailablePage } from "@/lib/server/outage";
+import { NextResponse, type NextRequest } from "next/server";
+import { pathProblem } from "@/lib/domain/path-text";
+import { errorResponse } from "@/lib/server/api-error";
+import { badPathPage, databaseAvailable, unavailablePage } from "@/lib/server/outage";
 
-export async function proxy(): Promise<Response> {
+/** Routes that answer an outage in their own envelope, without asking the database first. */
+const OWN_OUTAGE_ANSWER = /^\/(api|embed)\//;
+
+export async function proxy(req: NextRequest): Promise<Response> {
+  const { pathname } = req.nextUrl;
+  const problem = pathProblem(pathname);
+  if (problem) return pathname.startsWith("/api/") ? errorResponse(400, `invalid path: ${problem}`, [{ path: "path", message: problem }]) : badPathPage(problem);
+  if (OWN_OUTAGE_ANSWER.test(pathname)) return NextResponse.next();
   return (await databaseAvailable()) ? NextResponse.next() : unavailablePage();
 }
 
 export const config = {
-  matcher: ["/((?!api/|embed/|_next/|favicon\\.ico|embed\\.js|robots\\.txt).*)"],
+  matcher: ["/((?!_next/|favicon\\.ico|embed\\.js|robots\\.txt).*)"],
 };

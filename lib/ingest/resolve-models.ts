@@ -30,7 +30,8 @@ function derivePublicId(permaslug: string, variant: string): string {
   return variant === "standard" ? permaslug : `${permaslug}:${variant}`;
 }
 
-export async function resolveModels(tx: Db, snap: ParsedSnapshot): Promise<ResolvedModels> {
+/** `replacedSample`: this snapshot replaced the sample data, whose models are therefore no longer stored. */
+export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replacedSample?: boolean } = {}): Promise<ResolvedModels> {
   const refs: { ref: ModelRef; path: string }[] = [];
   for (const r of snap.modelUsage) refs.push({ ref: r.model, path: r.path });
   for (const r of snap.appUsage) if (r.model) refs.push({ ref: r.model, path: r.path });
@@ -94,7 +95,8 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot): Promise<Resol
   const issues = new IssueList();
   for (const { ref, path } of refs) {
     if (ref.kind === "lookup" && !lookupTarget.has(ref.ref)) {
-      issues.add(`${path}.model`, `unknown model "${ref.ref}": declare it in "models" or ingest a catalogue that lists it`);
+      const sample = opts.replacedSample ? " (the sample data's models are not stored ids: this first real snapshot replaces the sample)" : "";
+      issues.add(`${path}.model`, `unknown model "${ref.ref}": declare it in "models" or ingest a catalogue that lists it${sample}`);
     }
   }
   issues.throwIfAny("unknown model");

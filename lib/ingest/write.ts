@@ -100,7 +100,7 @@ async function writeInTransaction(
       sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${opts.checksum}`,
     );
     if (existing) return duplicateSummary(existing);
-    if (!opts.isSample) await replaceSampleData(tx);
+    const replacedSample = !opts.isSample && (await replaceSampleData(tx));
 
     const [{ id: rawId }] = await rowsOf<{ id: number }>(
       tx,
@@ -113,7 +113,7 @@ async function writeInTransaction(
 
     const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
     const models = await upsertModels(ctx, declared);
-    const resolved = await resolveModels(tx, snap);
+    const resolved = await resolveModels(tx, snap, { replacedSample });
     const prices = await upsertPrices(ctx, declared, resolved.declaredIds);
     const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
     const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
@@ -402,14 +402,18 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
   }));
 }
 
-/** The sample is a stand-in: when real data arrives into a database holding only the sample, it goes. */
-async function replaceSampleData(tx: Db): Promise<void> {
+/**
+ * The sample is a stand-in: when real data arrives into a database holding only the sample, it goes, its
+ * models too (they are not a catalogue). True when it went.
+ */
+async function replaceSampleData(tx: Db): Promise<boolean> {
   const [r] = await rowsOf<{ sample_only: boolean }>(
     tx,
     sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
   );
-  if (!r?.sample_only) return;
+  if (!r?.sample_only) return false;
   await tx.execute(sql`truncate app_usage, model_usage_daily, model_prices, apps, models, snapshots, covered_days`);
+  return true;
 }
 
 /**

@@ -13,6 +13,7 @@ import { listAuthors, listModels } from "@/lib/queries/models";
 import { getOverview } from "@/lib/queries/overview";
 import { getSubsidy } from "@/lib/queries/subsidy";
 import { getUsage } from "@/lib/queries/usage";
+import { RangeQueryError } from "@/lib/queries/errors";
 import { settle } from "@/lib/ui/server-data";
 import type { ViewAddress } from "@/lib/view/address";
 import { VIEW_DATA_VERSION, type ViewData } from "./view-data-types";
@@ -21,8 +22,17 @@ import { DEFAULT_VIEW } from "@/lib/view/state";
 
 export type { ViewData } from "./view-data-types";
 
+/**
+ * A range beyond the stored days (RangeQueryError) is a 400 in the API; a page shows its default range
+ * instead, as it does for a `from` after `to` in its URL (its charts' requests then name the problem).
+ */
 export async function loadViewData(db: Db, a: ViewAddress): Promise<ViewData> {
-  return { ...(await loadUnversioned(db, a)), version: VIEW_DATA_VERSION };
+  try {
+    return { ...(await loadUnversioned(db, a)), version: VIEW_DATA_VERSION };
+  } catch (err) {
+    if (!(err instanceof RangeQueryError) || (!a.state.from && !a.state.to)) throw err;
+    return { ...(await loadUnversioned(db, { ...a, state: { ...a.state, from: null, to: null } })), version: VIEW_DATA_VERSION };
+  }
 }
 
 async function loadUnversioned(db: Db, a: ViewAddress): Promise<ViewData> {

@@ -50,9 +50,10 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
         priced as (
           -- free variants cost nothing, listed price or not
           select d.*, case when m.variant = 'free' then 0 else p.input_per_m end as input_per_m,
-                 case when m.variant = 'free' then 0 else p.output_per_m end as output_per_m
+                 case when m.variant = 'free' then 0 else p.output_per_m end as output_per_m,
+                 case when m.variant = 'free' then null else p.snapshot_id end as price_snapshot_id
           from d join models m on m.id = d.model_id left join lateral (
-            select mp.input_per_m, mp.output_per_m from model_prices mp
+            select mp.input_per_m, mp.output_per_m, mp.snapshot_id from model_prices mp
             where mp.model_id = d.model_id
             order by (mp.day > d.day), abs(mp.day - d.day) limit 1) p on true)
         select series, sum(total_tokens)::text as tokens,
@@ -60,7 +61,8 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
                         else total_tokens * input_per_m end / 1000000)::float8 as spend,
                bool_or(input_per_m is null or (split and output_per_m is null)) as unpriced,
                bool_or(split) as any_split, bool_and(split) as all_split,
-               array_agg(distinct snapshot_id) as snaps
+               array_agg(distinct snapshot_id) as snaps,
+               array_agg(distinct price_snapshot_id) filter (where price_snapshot_id is not null) as price_snaps
         from priced group by series`,
   );
   for (const r of rows) {
@@ -70,7 +72,19 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
       basis: r.all_split ? "prompt-completion" : r.any_split ? "mixed" : "input-only",
     };
   }
-  return { totals, snapshotIds: snapshotIdsOf(rows.map((r) => r.snaps)) };
+  // The catalogue snapshots whose prices priced each day are sources of the spend as much as the usage is.
+  return { totals, snapshotIds: snapshotIdsOf([...rows.map((r) => r.snaps), ...rows.map((r) => r.price_snaps)]) };
+}
+
+/** The catalogue snapshots of the latest listed prices (the specs' prices and the price ratios). */
+async function latestPriceSnapshots(db: Db, series: ResolvedSeries[]): Promise<number[]> {
+  const ids = series.flatMap((s) => s.members.map((m) => m.modelId));
+  if (!ids.length) return [];
+  const rows = await rowsOf<{ snapshot_id: number }>(
+    db,
+    sql`select distinct on (model_id) snapshot_id from model_prices where model_id = any(${plainArray(ids)}::int4[]) order by model_id, day desc`,
+  );
+  return rows.map((r) => Number(r.snapshot_id));
 }
 
 /** Whether any member of each series has a free variant (itself, or a `:free` model with the same permaslug). */
@@ -103,8 +117,9 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
   const [bounds, resolved] = await Promise.all([getDataBounds(db), resolveModelRefs(db, state.models)]);
   const series = resolved.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
   const range = resolveRangeWith(bounds, state);
-  const [{ totals, snapshotIds }, frees, apps] = await Promise.all([
+  const [{ totals, snapshotIds }, priceSnapshots, frees, apps] = await Promise.all([
     totalsAndSpend(db, series, range),
+    latestPriceSnapshots(db, series),
     freeVariants(db, series),
     Promise.all(series.map((s) => topAppsFor(db, s, range, 1))),
   ]);
@@ -140,6 +155,6 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
     context: ratio(base.contextLength, m.contextLength),
     spend: ratio(base.estimatedSpendUsd, m.estimatedSpendUsd),
   }));
-  const provenance = mergeProvenance([await provenanceOf(db, snapshotIds), ...apps.map((a) => a.provenance)]);
+  const provenance = mergeProvenance([await provenanceOf(db, [...snapshotIds, ...priceSnapshots]), ...apps.map((a) => a.provenance)]);
   return { from: range.from, to: range.to, newestDay: range.newestDay, models, ratios, provenance };
 }

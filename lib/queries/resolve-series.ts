@@ -10,6 +10,7 @@ import { splitModelId } from "@/lib/domain/model-id";
 import { rowsOf, type Db } from "@/db";
 import { plainArray, textArray } from "@/db/pg-array";
 import type { VariantFilter } from "@/lib/view/state";
+import { assertKnownAuthors } from "./authors";
 import { QueryError } from "./errors";
 import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, toModelSummary, type Row } from "./sql";
 import type { ModelSummary } from "./types";
@@ -94,6 +95,7 @@ export async function resolveModelRefs(db: Db, refs: string[][]): Promise<Resolv
 /** Authors → one series each with all their models (never the `other` bucket); unknown authors are a 400. */
 export async function resolveAuthors(db: Db, authors: string[]): Promise<ResolvedSeries[]> {
   if (!authors.length) return [];
+  await assertKnownAuthors(db, authors);
   const rows = await rowsOf<Row>(
     db,
     sql`select ${MODEL_SUMMARY_COLUMNS}
@@ -101,8 +103,6 @@ export async function resolveAuthors(db: Db, authors: string[]): Promise<Resolve
         where m.kind = 'model' and m.author = any(${textArray(authors)}::text[])
         order by m.public_id`,
   );
-  const details = authors.flatMap((a, i) => (rows.some((r) => r.author === a) ? [] : [{ path: `query.authors[${i}]`, message: `unknown author "${a}"` }]));
-  if (details.length) throw new QueryError(400, details[0].message, details);
   const series = authors.map((a) => ({ key: `author:${a}`, label: a, members: rows.filter((r) => r.author === a).map(toModelSummary) }));
   // Authors have no launch date: day 0 is their first day of usage.
   const first = await firstUsageDays(db, series.flatMap((s) => s.members.map((m) => m.modelId)));

@@ -13,7 +13,7 @@ import { stringList } from "@/db/row-values";
 import { calendarPeriods, freeShareOf, shareOf } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { Interval, ViewState } from "@/lib/view/state";
-import { QueryError } from "./errors";
+import { assertKnownAuthors } from "./authors";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
 import { modelTotals } from "./model-totals";
 import { sqlCalendarKey, tokenString, type Row } from "./sql";
@@ -98,19 +98,12 @@ export async function getSubsidy(db: Db, state: ViewState): Promise<SubsidyResul
 export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRange, opts: { modelRankings?: boolean } = {}): Promise<SubsidyResult> {
   const interval = state.interval;
   const empty = { authors: new Map<string, AuthorPeriods>(), market: new Map<string, { free: string; paid: string }>(), snapshotIds: [] as number[] };
-  const [known, { authors, market, snapshotIds }, models, unseen] = await Promise.all([
-    state.authors.length
-      ? rowsOf<{ author: string }>(db, sql`select distinct author from models where kind = 'model' and author = any(${textArray(state.authors)}::text[])`)
-      : Promise.resolve([]),
+  const [, { authors, market, snapshotIds }, models, unseen] = await Promise.all([
+    assertKnownAuthors(db, state.authors),
     range.empty ? Promise.resolve(empty) : freePaidByAuthor(db, range, interval, state.authors, state.top),
     range.empty || opts.modelRankings === false ? Promise.resolve([] as ModelRankRow[]) : modelRanking(db, range, state.top),
     unseenShares(db, range),
   ]);
-  if (state.authors.length) {
-    const set = new Set(known.map((k) => k.author));
-    const details = state.authors.flatMap((a, i) => (set.has(a) ? [] : [{ path: `query.authors[${i}]`, message: `unknown author "${a}"` }]));
-    if (details.length) throw new QueryError(400, details[0].message, details);
-  }
   const all = [...authors.values()];
   const chosen = state.authors.length
     ? state.authors.map((a) => authors.get(a) ?? { author: a, periods: new Map(), free: 0n, paid: 0n })

@@ -31,15 +31,30 @@ export function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Modelshare is briefly unavailable</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}@media(prefers-color-scheme:dark){body{background:#020617;color:#e2e8f0}}</style></head>
-<body><main><h1>The data store is not answering</h1><p>Modelshare cannot read its database right now. It usually comes back by itself: this page reloads in a few seconds.</p>
-<p><a href="">Try again</a></p></main><script>setTimeout(function(){location.reload()},5000)</script></body></html>`;
+/** A small standalone page for answers given before any route renders (no layout, no database). */
+function plainPage(title: string, body: string, extra = ""): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}@media(prefers-color-scheme:dark){body{background:#020617;color:#e2e8f0}a{color:#a5b4fc}}</style></head>
+<body><main>${body}</main>${extra}</body></html>`;
+}
+
+const UNAVAILABLE = plainPage(
+  "Modelshare is briefly unavailable",
+  `<h1>The data store is not answering</h1><p>Modelshare cannot read its database right now. It usually comes back by itself: this page reloads in a few seconds.</p>
+<p><a href="">Try again</a></p>`,
+  `<script>setTimeout(function(){location.reload()},5000)</script>`,
+);
 
 export function unavailablePage(): Response {
-  return new Response(PAGE, {
+  return new Response(UNAVAILABLE, {
     status: 503,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": "5" },
   });
+}
+
+/** 400 for a path no page can have (`problem` is one of lib/domain/path-text.ts's fixed sentences). */
+export function badPathPage(problem: string): Response {
+  const html = plainPage("Bad address · Modelshare", `<h1>This address cannot be a page</h1><p>${problem.replace(/^the path/, "The address")}. Check the link, or start from <a href="/">the overview</a>.</p>`);
+  return new Response(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

@@ -13,6 +13,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db";
 import { newestSnapshotId } from "@/db/data-version";
+import { assertKnownAuthors } from "@/lib/queries/authors";
 import { parseApiRequest, type ApiParams, type ViewState } from "@/lib/view/state";
 import { errorResponse, toErrorResponse } from "./api-error";
 import { getDb } from "./db";
@@ -82,6 +83,7 @@ export function readRoute<T>(route: ReadRoute<T>) {
       if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
       // The ETag names the data version, the path and the canonical query: the whole answer.
       return await cachedAnswer(`api\n${etag}`, async () => {
+        await assertKnownAuthors(db, state.authors); // every endpoint alike, whether it uses authors or not
         const result = await route.run({ db, ...parsed });
         if (api.format === "csv") {
           const name = typeof route.filename === "function" ? route.filename(parsed) : route.filename;

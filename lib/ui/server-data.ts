@@ -1,5 +1,5 @@
 /** Server-side helpers of the pages (not imported by client components). */
-import { QueryError } from "@/lib/queries/errors";
+import { QueryError, RangeQueryError } from "@/lib/queries/errors";
 
 /**
  * Runs a read query for a page's first paint. A QueryError (unknown model, unknown app) becomes a message
@@ -9,7 +9,7 @@ export async function settle<T>(p: Promise<T>): Promise<{ data: T; error: null }
   try {
     return { data: await p, error: null };
   } catch (err) {
-    if (err instanceof QueryError) {
+    if (err instanceof QueryError && !(err instanceof RangeQueryError)) {
       // Details that only repeat the message add nothing.
       const detail = err.details.map((d) => d.message).filter((m) => !err.message.includes(m)).join("; ");
       return { data: null, error: detail ? `${err.message}: ${detail}` : err.message };

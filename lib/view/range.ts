@@ -5,11 +5,13 @@
  *   launch-aligned views, to the earliest launch among the series (so every curve starts at its day 0);
  * - both are clamped to the stored days [oldest, newest]: there is nothing to show outside them, and a
  *   period cut by the clamp is marked partial;
- * - from > to after clamping gives an empty range (`empty: true`, every series empty).
+ * - from > to after clamping (a bound beyond the stored days) is a RangeQueryError: a located 400, as when
+ *   the request itself puts `from` after `to` (lib/view/state.ts).
  * With no usage stored at all, the range is the 90 days ending today (UTC) and empty.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
+import { RangeQueryError } from "@/lib/queries/errors";
 import { addDays, maxDay, minDay } from "./periods";
 import type { ViewState } from "./state";
 
@@ -30,13 +32,22 @@ export interface DataBounds {
   newestDay: string | null;
 }
 
-/** Oldest and newest stored usage days (two index lookups on model_usage_daily's primary key). */
+/**
+ * Oldest and newest stored usage days (two index lookups on model_usage_daily's primary key). An instance
+ * holding only app usage (app rankings, no daily model usage) takes the days its app periods cover, so its
+ * apps are shown rather than an empty range.
+ */
 export async function getDataBounds(db: Db): Promise<DataBounds> {
   const [r] = await rowsOf<{ oldest: string | null; newest: string | null }>(
     db,
     sql`select (select min(day) from model_usage_daily)::text as oldest, (select max(day) from model_usage_daily)::text as newest`,
   );
-  return { oldestDay: r?.oldest ?? null, newestDay: r?.newest ?? null };
+  if (r?.newest) return { oldestDay: r.oldest, newestDay: r.newest };
+  const [a] = await rowsOf<{ oldest: string | null; newest: string | null }>(
+    db,
+    sql`select min(coalesce(period_start, period_end))::text as oldest, max(period_end)::text as newest from app_usage`,
+  );
+  return { oldestDay: a?.oldest ?? null, newestDay: a?.newest ?? null };
 }
 
 /** Pure resolution (unit-tested): see the module comment. `defaultFrom` replaces to − 89 days when given. */
@@ -55,7 +66,13 @@ export function resolveRangeWith(
   let from = state.from ?? opts.defaultFrom ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   to = minDay(to, newestDay);
   from = maxDay(from, oldestDay);
-  const empty = from > to;
-  return { from, to, oldestDay, newestDay, empty };
+  if (from > to) throw new RangeQueryError(emptyRangeProblem(state, from, to, { oldestDay, newestDay }));
+  return { from, to, oldestDay, newestDay, empty: false };
+}
+
+function emptyRangeProblem(state: Pick<ViewState, "from" | "to">, from: string, to: string, b: { oldestDay: string; newestDay: string }) {
+  if (state.from && state.from > b.newestDay) return { path: "query.from", message: `from (${state.from}) is after the newest stored day (${b.newestDay})` };
+  if (state.to && state.to < b.oldestDay) return { path: "query.to", message: `to (${state.to}) is before the oldest stored day (${b.oldestDay})` };
+  return { path: state.to ? "query.to" : "query.from", message: `the range would start (${from}) after it ends (${to})` };
 }
 

@@ -118,6 +118,22 @@ describe.each(DRIVERS)("ingest rules on %s", (driver) => {
     expect(await count(h.db, "model_usage_daily")).toBe(2);
     expect(await rowsOf(h.db, sql`select 1 from models where public_id = 'acme/s'`)).toEqual([]);
   });
+
+  it("a first real snapshot naming a model only the sample stored is refused, saying why, and the sample stays", async () => {
+    const sample = JSON.stringify({ format: "modelshare.snapshot/v1", source: "sample", capturedAt: "2026-01-01T00:00:00Z", models: [{ id: "acme/s" }], modelUsage: [{ date: "2026-01-01", model: "acme/s", totalTokens: "5" }] });
+    const { parseSnapshot } = await import("@/lib/ingest/detect");
+    await writeSnapshot(h.db, parseSnapshot(sample, { asOf: null }), { checksum: "sample", fallbackAsOf: new Date(), isSample: true });
+    const naming = JSON.stringify({ format: "modelshare.snapshot/v1", source: "me", capturedAt: "2026-01-03T00:00:00Z", modelUsage: [{ date: "2026-01-02", model: "acme/s", totalTokens: "7" }] });
+    await expect(ingestText(h.db, naming)).rejects.toMatchObject({
+      status: 422,
+      details: [{ path: "modelUsage[0].model", message: expect.stringContaining("the sample data's models are not stored ids: this first real snapshot replaces the sample") }],
+    });
+    expect(await count(h.db, "model_usage_daily")).toBe(1);
+    // Declared, the same model is accepted and replaces the sample's rows.
+    const declared = JSON.stringify({ ...JSON.parse(naming), models: [{ id: "acme/s", name: "Acme S" }] });
+    await ingestText(h.db, declared);
+    expect(await rowsOf(h.db, sql`select day::text, total_tokens::text from model_usage_daily`)).toEqual([{ day: "2026-01-02", total_tokens: "7" }]);
+  });
 });
 
 describe("database outages", () => {

@@ -5,6 +5,7 @@
  * is given up on after DATABASE_CONNECT_TIMEOUT (2 s), not postgres.js's 30 s; a missing database is a 503.
  */
 import { createServer, type Server, type Socket } from "node:net";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as modelsGET } from "@/app/api/v1/models/route";
 import { getDbHandle } from "@/lib/server/db";
@@ -27,7 +28,7 @@ async function timed(fn: () => Promise<Response>): Promise<{ status: number; ms:
 }
 
 const api = () => timed(() => modelsGET(new Request("http://localhost/api/v1/models")));
-const page = () => timed(() => proxy());
+const page = () => timed(() => proxy(new NextRequest("http://localhost/")));
 
 const env = { ...process.env };
 beforeAll(() => {

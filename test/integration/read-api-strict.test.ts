@@ -1,5 +1,6 @@
 /**
- * The read API answers what it was asked or says why not: unknown, repeated and unreadable parameters are a
+ * The read API answers what it was asked or says why not: unknown, repeated and unreadable parameters, ranges
+ * beyond the stored days and unknown authors are a
  * 400 naming them on every /api/v1 route, odd path segments a 4xx in the envelope — on both drivers.
  * Pages keep ignoring unknown parameters (a shared link carries utm_source).
  */
@@ -80,8 +81,56 @@ describe.each(DRIVERS)("strict read API on %s", (driver) => {
     expect(await refused(await usageGET(req("/api/v1/usage?from=2026-01-06&to=2026-01-05")))).toContain("query.from");
   });
 
+  const models = (path: string) => (path.endsWith("compare") ? "models=acme/rocket-1&" : "");
+
+  it.each(Object.entries(ROUTES))("%s refuses a bound beyond the stored days that leaves nothing, naming it", async (path, GET) => {
+    const later = await GET(req(`${path}?${models(path)}from=2026-02-01`));
+    expect(await refused(later.clone())).toEqual(["query.from"]);
+    expect(((await later.json()) as { error: { message: string } }).error.message).toBe("from (2026-02-01) is after the newest stored day (2026-01-06)");
+    expect(await refused(await GET(req(`${path}?${models(path)}to=2025-12-31`)))).toEqual(["query.to"]);
+    expect(await refused(await GET(req(`${path}?${models(path)}from=2030-01-05&to=2030-01-01`)))).toEqual(["query.from"]);
+    expect((await GET(req(`${path}?${models(path)}from=2026-01-06&to=2030-01-01`))).status).toBe(200);
+  });
+
+  it.each(Object.entries(ROUTES))("%s refuses an unknown author like every other endpoint", async (path, GET) => {
+    const res = await GET(req(`${path}?${models(path)}authors=acme,nobody`));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string; details: unknown } }).error).toEqual({
+      message: 'unknown author "nobody"',
+      details: [{ path: "query.authors[1]", message: 'unknown author "nobody"' }],
+    });
+  });
+
   it("pages keep ignoring unknown parameters", () => {
     const { issues } = parseViewState(new URLSearchParams("utm_source=x&fbclid=y&interval=week"));
     expect(issues).toEqual([]);
+  });
+});
+
+describe.each(DRIVERS)("an instance holding only app usage, on %s", (driver) => {
+  let h: TestDb;
+  beforeAll(async () => {
+    h = await freshDb(driver);
+    state.db = h.db;
+    const snapshot = {
+      format: "modelshare.snapshot/v1",
+      source: "test",
+      capturedAt: "2026-02-02T00:00:00Z",
+      models: [{ id: "acme/rocket-1", name: "Acme Rocket 1" }],
+      apps: [{ id: "lemonade", name: "Lemonade" }],
+      appUsage: [{ app: "lemonade", model: "acme/rocket-1", period: "2026-01", totalTokens: "900" }],
+    };
+    await ingestText(h.db, JSON.stringify(snapshot));
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("shows its apps: the range is the days its app periods cover", async () => {
+    const top = (await (await appsGET(req("/api/v1/apps"))).json()) as { from: string; to: string; apps: { appId: string; tokens: string }[] };
+    expect([top.from, top.to]).toEqual(["2026-01-01", "2026-01-31"]);
+    expect(top.apps.map((a) => [a.appId, a.tokens])).toEqual([["lemonade", "900"]]);
+    const app = (await (await appRoute("lemonade")(req("/api/v1/apps/lemonade"))).json()) as { from: string; to: string };
+    expect([app.from, app.to]).toEqual(["2026-01-01", "2026-01-31"]);
   });
 });

@@ -13,6 +13,7 @@ import {
   shareOf,
   splitFullMonths,
 } from "@/lib/view/periods";
+import { RangeQueryError } from "@/lib/queries/errors";
 import { resolveRangeWith } from "@/lib/view/range";
 import { buildPoints } from "@/lib/queries/usage";
 import { subsidyPoints } from "@/lib/queries/subsidy";
@@ -110,9 +111,13 @@ describe("range resolution", () => {
     expect(resolveRangeWith(bounds, { from: null, to: "2025-03-31" })).toMatchObject({ from: "2025-01-01", to: "2025-03-31" });
     expect(resolveRangeWith(bounds, { from: null, to: null }, { defaultFrom: "2025-10-15" })).toMatchObject({ from: "2025-10-15" });
   });
-  it("is empty outside the data or with no data at all", () => {
-    expect(resolveRangeWith(bounds, { from: "2027-01-01", to: null }).empty).toBe(true);
-    expect(resolveRangeWith(bounds, { from: null, to: "2024-06-01" }).empty).toBe(true);
+  it("refuses a bound beyond the stored days that leaves nothing, naming the bound", () => {
+    expect(() => resolveRangeWith(bounds, { from: "2027-01-01", to: null })).toThrow("from (2027-01-01) is after the newest stored day (2026-02-28)");
+    expect(() => resolveRangeWith(bounds, { from: null, to: "2024-06-01" })).toThrow("to (2024-06-01) is before the oldest stored day (2025-01-01)");
+    expect(() => resolveRangeWith(bounds, { from: "2027-01-01", to: "2027-02-01" })).toThrow(RangeQueryError);
+    expect(() => resolveRangeWith(bounds, { from: null, to: "2025-03-31" }, { defaultFrom: "2025-06-01" })).toThrow("the range would start (2025-06-01) after it ends (2025-03-31)");
+  });
+  it("is empty with no data at all", () => {
     const none = resolveRangeWith({ oldestDay: null, newestDay: null }, { from: null, to: null }, { today: "2026-05-10" });
     expect(none).toMatchObject({ from: "2026-02-10", to: "2026-05-10", empty: true, newestDay: null });
   });
