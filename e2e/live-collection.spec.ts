@@ -5,7 +5,7 @@
  * send their work to it and print what they print on their own, with the right exit codes; after SIGTERM
  * the folder is free and the CLI works directly again. Never the internet: test/collector/replay-server.ts.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,16 +25,23 @@ let dataDir: string;
 let server: ChildProcess;
 let serverOut = "";
 
-/** The CLI as a user runs it, not attached to a terminal (so: no progress lines). */
-function cli(script: "ingest" | "collect", args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, [`scripts/${script}.ts`, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: replay.baseUrl, ...env },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: replay.baseUrl, ...env };
 }
+
+/**
+ * The CLI as a user runs it, not attached to a terminal (so: no progress lines). Asynchronous: the replay
+ * server lives in this process and must keep answering the Modelshare server while the CLI runs.
+ */
+function startCli(script: "ingest" | "collect", args: string[], env: Record<string, string> = {}) {
+  const child = spawn(TSX, [`scripts/${script}.ts`, ...args], { cwd: ROOT, env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.once("close", (code) => resolve({ code, out, err })));
+}
+const cli = startCli;
 
 async function health() {
   const res = await fetch(`${BASE}/api/health`);
@@ -88,7 +95,7 @@ test("npm start with a key collects on its own and shows the last and next colle
 
 test("npm run ingest while the server runs: sent to it, the same summary, exit 1 on a refused file", async () => {
   const rankings = fixturePath("rankings-daily/rankings-daily-2026-09-22.json");
-  const first = cli("ingest", [rankings]);
+  const first = await cli("ingest", [rankings]);
   expect(first.err).toBe("");
   expect(first.code).toBe(0);
   expect(first.out).toMatch(/rankings-daily-2026-09-22\.json: snapshot #\d+ openrouter-rankings-daily as of 2026-09-22T10:34:37\.721Z: model-days 4590 \(/);
@@ -96,7 +103,7 @@ test("npm run ingest while the server runs: sent to it, the same summary, exit 1
 
   const bad = path.join(dataDir, "bad.csv");
   writeFileSync(bad, "# source: hand\n# capturedAt: 2026-01-02\ndate,model,total_tokens\n2026-01-01,other,12x\n");
-  const again = cli("ingest", [rankings, bad]);
+  const again = await cli("ingest", [rankings, bad]);
   expect(again.code).toBe(1);
   expect(again.out).toMatch(/already ingested, nothing changed/);
   expect(again.err).toMatch(/bad\.csv: rejected \(422\)/);
@@ -105,7 +112,7 @@ test("npm run ingest while the server runs: sent to it, the same summary, exit 1
 
 test("npm run collect --once while the server runs: the server collects, the CLI prints the run and exits 0", async () => {
   const before = replay.requests.length;
-  const r = cli("collect", ["--once"]);
+  const r = await cli("collect", ["--once"]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
   expect(r.out).toMatch(new RegExp(`^collect: \\S+ from ${replay.baseUrl.replace(/[.]/g, "\\.")} into ${dataDir}`));
@@ -114,18 +121,31 @@ test("npm run collect --once while the server runs: the server collects, the CLI
   expect(replay.requests.length).toBeGreaterThan(before);
   expect((await health()).collector.last).toMatchObject({ trigger: "cli", ok: true, stored: 0 });
 
-  const dry = cli("collect", ["--dry-run"], { OPENROUTER_API_KEY: "" });
+  const dry = await cli("collect", ["--dry-run"], { OPENROUTER_API_KEY: "" });
   expect(dry.code).toBe(0);
   expect(dry.out).toMatch(/^dry run: models catalogue; rankings-daily /);
 
-  const wrong = cli("collect", ["--once"], { OPENROUTER_API_KEY: "sk-or-v1-not-the-key-0123456789" });
+  const wrong = await cli("collect", ["--once"], { OPENROUTER_API_KEY: "sk-or-v1-not-the-key-0123456789" });
   expect(wrong.code).toBe(1);
   expect(wrong.err).toMatch(/collect: stopped: OpenRouter rejected the API key \(401 Unauthorized/);
   expect(wrong.out + wrong.err).not.toContain("not-the-key-0123456789");
 
-  const noKey = cli("collect", ["--once"], { OPENROUTER_API_KEY: "" });
+  const noKey = await cli("collect", ["--once"], { OPENROUTER_API_KEY: "" });
   expect(noKey.code).toBe(2);
   expect(noKey.err).toMatch(/OPENROUTER_API_KEY is not set/);
+
+  // One collection at a time: a second CLI run while the first is held exits 3 and makes no request.
+  let release!: () => void;
+  replay.failNext("/models", { until: new Promise<void>((r) => (release = r)) });
+  const held = startCli("collect", ["--once"]);
+  await expect.poll(async () => (await health()).collector.runningSince, { timeout: 60_000 }).not.toBeNull();
+  const sent = replay.requests.length;
+  const second = await cli("collect", ["--once"]);
+  expect(second.code).toBe(3);
+  expect(second.err).toMatch(/^collect: a collection is already running in the Modelshare server \(since /);
+  expect(replay.requests.length).toBe(sent);
+  release();
+  expect((await held).code).toBe(0);
 });
 
 test("SIGTERM stops the server cleanly; the CLI then works on the folder directly", async () => {
@@ -133,7 +153,7 @@ test("SIGTERM stops the server cleanly; the CLI then works on the folder directl
   server.kill("SIGTERM");
   expect(await exited).not.toBeNull();
   expect(existsSync(path.join(dataDir, "modelshare.server.json"))).toBe(false);
-  const direct = cli("ingest", [fixturePath("rankings-daily/rankings-daily-2026-09-22.json")]);
+  const direct = await cli("ingest", [fixturePath("rankings-daily/rankings-daily-2026-09-22.json")]);
   expect(direct.err).toBe("");
   expect(direct.code).toBe(0);
   expect(direct.out).toMatch(/already ingested, nothing changed/);
