@@ -53,9 +53,12 @@ test.describe.configure({ mode: "serial", timeout: 240_000 });
 test.beforeAll(async () => {
   replay = await startReplayServer({ clock: systemClock, key: KEY });
   dataDir = mkdtempSync(path.join(os.tmpdir(), "modelshare-live-"));
+  // A server left on the port (an earlier run) would answer for ours.
+  expect(await fetch(`${BASE}/api/health`).then(() => `port ${PORT} is in use`, () => "free")).toBe("free");
   // npm start exactly: no INGEST_TOKEN given (it makes one), the key and the replay server's address.
-  server = spawn(TSX, ["scripts/start.ts"], {
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
+    detached: true, // its own process group: afterAll can end the Next server it starts too
     env: { ...process.env, DATABASE_URL: "", INGEST_TOKEN: "", DATA_DIR: dataDir, PORT: String(PORT), SAMPLE_DATA: "off", OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: replay.baseUrl, COLLECT_EVERY: "6h" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -65,7 +68,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) server.kill("SIGKILL");
+  if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGKILL");
   await replay?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
