@@ -29,7 +29,7 @@ export function terminalProgress(stream: Terminal, now: () => number = Date.now)
       const t = now();
       if (t - lastAt < 100) return; // a repaint per statement would slow the work it reports
       lastAt = t;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = Math.max(20, (stream.columns || 80) - 1); // a terminal of unknown size reports 0
       stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
       shown = true;
     },
