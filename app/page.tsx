@@ -4,6 +4,7 @@ import { SampleDataBadge } from "@/components/sample-data-badge";
 import { OverviewView } from "@/components/views/overview/overview-view";
 import { getDataStatus } from "@/lib/queries/data-status";
 import { getFreshness, staleAfterHoursFromEnv } from "@/lib/queries/freshness";
+import { collectorStatus } from "@/lib/server/collector";
 import { getDb } from "@/lib/server/db";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
@@ -58,7 +59,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
           </p>
         </section>
       )}
-      <DataStatusPanel status={status} />
+      <DataStatusPanel status={status} collector={collectorStatus()} />
     </div>
   );
 }

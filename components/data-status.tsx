@@ -1,7 +1,9 @@
+import type { CollectorStatus } from "@/lib/domain/collector-status";
 import type { DataStatus } from "@/lib/queries/data-status";
+import { CollectionStatus } from "./collection-status";
 import { formatDay, formatTimestamp } from "@/lib/format";
 
-export function DataStatusPanel({ status }: { status: DataStatus }) {
+export function DataStatusPanel({ status, collector }: { status: DataStatus; collector: CollectorStatus }) {
   const facts: [string, string][] = [
     ["Snapshots", String(status.snapshotCount)],
     ["Sources", status.sources.join(", ") || "—"],
@@ -23,6 +25,7 @@ export function DataStatusPanel({ status }: { status: DataStatus }) {
           </div>
         ))}
       </dl>
+      <CollectionStatus collector={collector} />
       {status.recentSnapshots.length > 0 && (
         <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Most recent snapshots">
           <table className="w-full min-w-[40rem] text-left text-sm">

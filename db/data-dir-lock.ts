@@ -55,6 +55,12 @@ export function acquireDataDirLock(dataDir: string): () => void {
   return release;
 }
 
+/** The pid of the live process (not this one) holding the data folder; null when none does. */
+export function liveOwnerPid(dataDir: string): number | null {
+  const owner = readOwner(path.join(path.resolve(dataDir), LOCK_FILE));
+  return owner && isLive(owner) ? owner.pid : null;
+}
+
 /** Is the recorded owner a running process other than this one? */
 function isLive(owner: Owner): boolean {
   if (owner.pid === process.pid) return false; // not in `held`: a predecessor that had our pid

@@ -3,6 +3,7 @@
  * Pulls OpenRouter's models catalogue and Data API (rankings-daily, app-rankings) into the database.
  * See docs/collector.md; the code is in lib/collector/.
  */
+import { terminalProgress } from "@/lib/cli/progress";
 import { main } from "@/lib/collector/cli";
 
 const stop = new AbortController();
@@ -19,6 +20,7 @@ main(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   signal: stop.signal,
+  progress: terminalProgress(process.stdout),
 }).then(
   (code) => {
     process.exitCode = code;

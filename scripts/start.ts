@@ -1,6 +1,7 @@
 /**
  * npm start: build if needed, then serve on PORT (default 3000). The server migrates the database and,
- * when it is empty, loads the sample data at start-up (instrumentation.ts). Prints the URL and how to ingest.
+ * when it is empty, loads the sample data at start-up, and collects OpenRouter's data on a schedule when
+ * OPENROUTER_API_KEY is set (instrumentation.ts). Prints the URL, how to ingest and whether it collects.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -42,7 +43,7 @@ async function main() {
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, INGEST_TOKEN: token, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" },
+    env: { ...process.env, PORT: String(port), INGEST_TOKEN: token, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
@@ -50,13 +51,18 @@ async function main() {
   const base = `http://localhost:${port}`;
   if (await waitForHealth(`${base}/api/health`, child)) {
     const where = process.env.DATABASE_URL ? "the Postgres server in DATABASE_URL" : `the embedded database in ${dataDir}`;
+    const every = process.env.COLLECT_EVERY || "6h";
+    const collecting = process.env.OPENROUTER_API_KEY
+      ? `Collecting OpenRouter's data every ${every} (COLLECT_EVERY); the overview and ${base}/api/health show the last and next run.`
+      : `Not collecting: restart with OPENROUTER_API_KEY=… to collect OpenRouter's data every ${every} (docs/collector.md).`;
     console.log(`
   Modelshare is running at ${base}  (data: ${where})
+  ${collecting}
 
-  Ingest a snapshot:
-    curl -X POST ${base}/api/ingest -H "Authorization: Bearer ${process.env.INGEST_TOKEN ? "$INGEST_TOKEN" : token}" --data-binary @snapshot.json
-  or, with the server stopped:
+  Ingest a snapshot (also while this server runs):
     npm run ingest -- snapshot.json
+  or over HTTP:
+    curl -X POST ${base}/api/ingest -H "Authorization: Bearer ${process.env.INGEST_TOKEN ? "$INGEST_TOKEN" : token}" --data-binary @snapshot.json
 `);
   }
 }

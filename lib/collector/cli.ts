@@ -6,17 +6,15 @@
  * Everything printed goes through a redactor that knows the API key.
  */
 import { dbOptionsFromEnv, openDb, type DbHandle } from "@/db";
+import { terminalProgress, type Progress } from "@/lib/cli/progress";
+import { describeServer, serverHoldingDatabase, type ServerRecord } from "@/lib/cli/running-server";
 import { systemClock, type Clock } from "./clock";
-import { FileBudgetStore } from "./budget-file";
 import { parseInterval, settingsFromEnv, type CollectorSettings, type Env } from "./config";
 import { CollectorConfigError, CollectorLockedError } from "./errors";
-import { OpenRouterClient } from "./http";
 import { lockPostgres, pgliteLockedError, type HeldLock } from "./lock";
-import { describePlan, planRequests } from "./plan";
-import { DailyBudget, TokenBucket } from "./rate-limit";
 import { makeRedactor } from "./redact";
-import { collect, type RunReport } from "./run";
-import { readRankingsCoverage } from "./stored";
+import { collectViaServer } from "./remote";
+import { failureLine, newTokenBucket, printDryRun, runCollection, type RunOutcome } from "./session";
 
 const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
 
@@ -41,6 +39,8 @@ export interface CliDeps {
   random?: () => number;
   /** Opens the database; default openDb(dbOptionsFromEnv(env)). Tests pass an in-memory PGlite. */
   openDb?: () => Promise<DbHandle>;
+  /** The terminal's progress line (default: none). */
+  progress?: Progress;
 }
 
 interface Args {
@@ -90,8 +90,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT.usage;
   }
   const redact = makeRedactor([settings.apiKey]);
-  const log = (line: string) => deps.out(redact(line));
-  const fail = (line: string) => deps.err(redact(line));
+  const progress = deps.progress ?? terminalProgress({ write: () => true });
+  const log = (line: string) => progress.print(() => deps.out(redact(line)));
+  const fail = (line: string) => progress.print(() => deps.err(redact(line)));
+  const show = (line: string) => progress.update(redact(line));
+  const loop = { log, fail, clock, signal: deps.signal, settings };
+
+  // The embedded database held by a running server: the server does the run (lib/collector/remote.ts).
+  const server = serverHoldingDatabase(deps.env);
+  if (server) return forwardToServer(server, args, loop, show);
 
   let lock: HeldLock | undefined;
   let handle: DbHandle | undefined;
@@ -106,80 +113,94 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       fail(`collect: ${locked.message}`);
       return EXIT.locked;
     }
-    const db = handle.db;
-
+    const { db, location } = handle;
     if (args.dryRun) {
-      const coverage = await readRankingsCoverage(db, settings.settleHours);
-      const steps = planRequests({ now: clock.now(), coverage, ...settings });
-      log(`dry run: ${describePlan(steps)}`);
-      for (const s of steps) log(`  GET ${s.path}${Object.keys(s.query).length ? `?${new URLSearchParams(s.query)}` : ""}`);
+      await printDryRun(db, settings, clock, log);
       return EXIT.ok;
     }
-
-    const budget = new DailyBudget(clock, new FileBudgetStore(settings.stateFile), settings.dailyBudget);
-    const client = new OpenRouterClient({
-      baseUrl: settings.baseUrl,
-      apiKey: settings.apiKey,
-      clock,
-      bucket: new TokenBucket(clock, settings.perMinute),
-      budget,
-      timeoutMs: settings.timeoutMs,
-      retry: { maxAttempts: settings.maxAttempts },
-      random: deps.random,
-      fetch: deps.fetch,
-      signal: deps.signal,
-      onRetry: (r) => log(`  retry ${r.attempt}/${r.maxAttempts} of GET ${r.what} in ${(r.delayMs / 1000).toFixed(1)} s: ${r.reason}`),
-    });
-    const runOnce = async (): Promise<RunReport> => {
-      log(`collect: ${new Date(clock.now()).toISOString()} from ${settings.baseUrl} into ${handle!.location}`);
-      return collect({ db, client, clock, log, budget }, settings);
-    };
-
-    if (args.every === null) {
-      const report = await runOnce();
-      if (report.stoppedBy) fail(`collect: stopped: ${report.stoppedBy.message}`);
-      else if (!report.ok) fail(`collect: ${report.failed} request${report.failed === 1 ? "" : "s"} failed (see above); nothing was stored for them`);
-      return report.ok ? EXIT.ok : EXIT.failed;
-    }
-
-    const perRun = 2 + settings.categories.length;
-    const perDay = Math.ceil((86_400_000 / args.every) * perRun);
-    if (perDay > settings.dailyBudget) {
-      log(`warning: every ${args.every / 60_000} min makes about ${perDay} requests a day, more than the daily budget of ${settings.dailyBudget}`);
-    }
-    for (let run = 1; ; run++) {
-      const started = clock.now();
-      try {
-        const report = await runOnce();
-        if (report.stoppedBy?.kind === "auth") {
-          fail(`collect: stopped: ${report.stoppedBy.message}`);
-          return EXIT.failed;
-        }
-        if (!report.ok) fail(`collect: run ${run} ${report.stoppedBy ? `stopped: ${report.stoppedBy.message}` : `had ${report.failed} failed request(s)`}; retrying at the next run`);
-      } catch (e) {
-        if (deps.signal?.aborted) break;
-        fail(`collect: run ${run} failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      if (deps.signal?.aborted) break;
-      const next = started + args.every;
-      log(`next run at ${new Date(next).toISOString()}`);
-      try {
-        await clock.sleep(Math.max(0, next - clock.now()), deps.signal);
-      } catch {
-        break; // aborted while waiting
-      }
-    }
-    log("collect: stopped");
-    return EXIT.ok;
+    const bucket = newTokenBucket(clock, settings);
+    const runOnce = () =>
+      runCollection(settings, { db, location, clock, log, progress: show, bucket, signal: deps.signal, fetch: deps.fetch, random: deps.random });
+    return await runLoop(args.every, runOnce, loop);
   } catch (e) {
-    if (deps.signal?.aborted) {
-      fail("collect: interrupted");
-      return EXIT.failed;
-    }
-    fail(`collect: ${e instanceof Error ? e.message : String(e)}`);
-    return EXIT.failed;
+    return failed(e, loop);
   } finally {
+    progress.print(() => {});
     await handle?.close().catch(() => {});
     await lock?.release().catch(() => {});
   }
+}
+
+interface LoopDeps {
+  log: (line: string) => void;
+  fail: (line: string) => void;
+  clock: Clock;
+  signal?: AbortSignal;
+  settings: CollectorSettings;
+}
+
+/** `--once` (every = null): one run, its exit code. `--every`: runs until aborted or the key is rejected. */
+async function runLoop(every: number | null, runOnce: () => Promise<RunOutcome>, { log, fail, clock, signal, settings }: LoopDeps): Promise<number> {
+  if (every === null) {
+    const outcome = await runOnce();
+    const line = failureLine(outcome);
+    if (line) fail(line);
+    return outcome.ok ? EXIT.ok : EXIT.failed;
+  }
+  const perRun = 2 + settings.categories.length;
+  const perDay = Math.ceil((86_400_000 / every) * perRun);
+  if (perDay > settings.dailyBudget) {
+    log(`warning: every ${every / 60_000} min makes about ${perDay} requests a day, more than the daily budget of ${settings.dailyBudget}`);
+  }
+  for (let run = 1; ; run++) {
+    const started = clock.now();
+    try {
+      const outcome = await runOnce();
+      if (outcome.stoppedBy?.kind === "auth") {
+        fail(`collect: stopped: ${outcome.stoppedBy.message}`);
+        return EXIT.failed;
+      }
+      if (!outcome.ok) fail(`collect: run ${run} ${outcome.stoppedBy ? `stopped: ${outcome.stoppedBy.message}` : `had ${outcome.failed} failed request(s)`}; retrying at the next run`);
+    } catch (e) {
+      if (signal?.aborted) break;
+      fail(`collect: run ${run} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (signal?.aborted) break;
+    const next = started + every;
+    log(`next run at ${new Date(next).toISOString()}`);
+    try {
+      await clock.sleep(Math.max(0, next - clock.now()), signal);
+    } catch {
+      break; // aborted while waiting
+    }
+  }
+  log("collect: stopped");
+  return EXIT.ok;
+}
+
+/** The run, done by the server that holds the embedded database; same output, same exit codes. */
+async function forwardToServer(server: ServerRecord, args: Args, loop: LoopDeps, show: (line: string) => void): Promise<number> {
+  const { log, fail, signal, settings } = loop;
+  show(`collecting through ${describeServer(server)}…`);
+  const request = { apiKey: settings.apiKey, from: args.from, dryRun: args.dryRun };
+  const runOnce = () => collectViaServer(server, request, { out: log, err: fail, progress: show, signal });
+  try {
+    if (args.dryRun) return (await runOnce()).ok ? EXIT.ok : EXIT.failed;
+    return await runLoop(args.every, runOnce, loop);
+  } catch (e) {
+    if (e instanceof CollectorLockedError) {
+      fail(`collect: ${e.message}`);
+      return EXIT.locked;
+    }
+    return failed(e, loop);
+  }
+}
+
+function failed(e: unknown, { fail, signal }: LoopDeps): number {
+  if (signal?.aborted) {
+    fail("collect: interrupted");
+    return EXIT.failed;
+  }
+  fail(`collect: ${e instanceof Error ? e.message : String(e)}`);
+  return EXIT.failed;
 }

@@ -53,7 +53,7 @@ export function pgliteLockedError(err: unknown, dataDir: string): CollectorLocke
   if (!m) return null;
   return new CollectorLockedError(
     `another collector is running (or the Modelshare server): process ${m[1]} holds the embedded database in ${dataDir}. ` +
-      "PGlite allows one process per data folder, so the collector cannot run beside a server on the same folder: " +
-      "stop that process, or set DATABASE_URL to a Postgres server that both can share.",
+      "PGlite allows one process per data folder, and that process left no address to send the run to (a running server " +
+      "started by this version does, and the run then goes through it): wait for it, stop it, or set DATABASE_URL to a Postgres server that both can share.",
   );
 }

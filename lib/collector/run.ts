@@ -32,6 +32,8 @@ export interface CollectDeps {
   clock: Clock;
   log: (line: string) => void;
   budget?: { used(): number; remaining(): number; limit: number };
+  /** Progress for a terminal (a long backfill): told before each request. */
+  progress?: (line: string) => void;
 }
 
 export type StepStatus = "stored" | "duplicate" | "empty" | "failed" | "not-requested";
@@ -74,7 +76,8 @@ export async function collect(deps: CollectDeps, config: CollectConfig): Promise
   let stoppedBy: CollectorError | undefined;
   let rankingsBroken = false;
 
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
+    deps.progress?.(`request ${i + 1} of ${steps.length}: ${step.label}`);
     if (stoppedBy || (step.kind === "rankings-daily" && rankingsBroken)) {
       results.push({ step, status: "not-requested" });
       continue;

@@ -11,7 +11,7 @@ export interface IssueDetail {
   message: string;
 }
 
-export type ApiStatus = 400 | 401 | 404 | 413 | 415 | 422 | 429 | 503;
+export type ApiStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** Most details an answer carries. */
 const MAX_DETAILS = 50;

@@ -14,11 +14,16 @@ export interface IngestOptions {
   contentType?: string | null;
   /** Time of receipt; defaults to now. The as_of of last resort. */
   receivedAt?: Date;
+  /** Progress of a long ingest (the CLI shows it on a terminal): rows parsed, then model-day rows written. */
+  onProgress?: (p: IngestProgress) => void;
 }
+
+export type IngestProgress = { stage: "parsed"; rows: number } | { stage: "written"; rows: number; of: number };
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
   const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
+  opts.onProgress?.({ stage: "parsed", rows: snapshot.modelUsage.length + snapshot.appUsage.length + snapshot.models.length });
   const receivedAt = opts.receivedAt ?? new Date();
   const asOf = snapshot.asOf ?? opts.asOf ?? receivedAt;
   checkAsOfNotFutureOrThrow(asOf, receivedAt, snapshot.asOfFromBody === false || !snapshot.asOf ? "query.asOf" : "as_of");
@@ -26,7 +31,12 @@ export async function ingestText(db: Db, text: string, opts: IngestOptions = {})
   // caller's as_of is part of its identity.
   const datedByBody = snapshot.asOf !== null && snapshot.asOfFromBody !== false;
   const checksum = snapshotChecksum(text, datedByBody ? null : (opts.asOf ?? null));
-  return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: asOf });
+  const onProgress = opts.onProgress;
+  return writeSnapshot(db, snapshot, {
+    checksum,
+    fallbackAsOf: asOf,
+    onUsageWritten: onProgress && ((rows, of) => onProgress({ stage: "written", rows, of })),
+  });
 }
 
 /**

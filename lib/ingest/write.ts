@@ -58,6 +58,8 @@ export interface WriteOptions {
   /** Used when the snapshot states no as_of of its own. */
   fallbackAsOf: Date;
   isSample?: boolean;
+  /** Told after each statement of daily model usage (the big table): rows written so far, of how many. */
+  onUsageWritten?: (written: number, of: number) => void;
 }
 
 const INGEST_LOCK = 727274002;
@@ -109,7 +111,7 @@ async function writeInTransaction(
           returning id`,
     );
     const snapshotId = Number(rawId);
-    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum };
+    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
 
     const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
     const models = await upsertModels(ctx, declared);
@@ -143,6 +145,7 @@ interface WriteContext {
   yieldBetween: boolean;
   /** The snapshot's checksum: the last tie-break between equal rows of equal as_of. */
   checksum: string;
+  onUsageWritten?: (written: number, of: number) => void;
 }
 
 interface StoredSnapshot {
@@ -195,13 +198,14 @@ async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
 }
 
 /** Bulk statements in chunks of ctx.chunk rows (bounded parameter size), their counts summed. */
-async function inChunks<T>(ctx: WriteContext, rows: T[], run: (chunk: T[]) => Promise<Changed>): Promise<Changed> {
+async function inChunks<T>(ctx: WriteContext, rows: T[], run: (chunk: T[]) => Promise<Changed>, onChunk?: (written: number) => void): Promise<Changed> {
   const total: Changed = { inserted: 0, changed: 0 };
   for (let start = 0; start < rows.length; start += ctx.chunk) {
     if (start > 0 && ctx.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
     const r = await run(rows.slice(start, start + ctx.chunk));
     total.inserted += r.inserted;
     total.changed += r.changed;
+    onChunk?.(Math.min(rows.length, start + ctx.chunk));
   }
   return total;
 }
@@ -332,7 +336,7 @@ async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: I
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
             where ${newerRow(ctx, "model_usage_daily", USAGE_VALUES)}`,
     );
-  }));
+  }, ctx.onUsageWritten && ((written) => ctx.onUsageWritten!(written, rows.length))));
 }
 
 async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowCounts> {

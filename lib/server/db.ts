@@ -58,6 +58,13 @@ registerDatabaseProbe(probeDatabase);
 registerPageVersion(async () => newestSnapshotId(await getDb()));
 
 const SIGNALS = Symbol.for("modelshare.db.signals");
+const BEFORE_CLOSE = Symbol.for("modelshare.db.before-close");
+type Hooks = { [BEFORE_CLOSE]?: Array<() => Promise<void>> };
+
+/** Work to finish before the database closes on a signal (the scheduled collector stops its run). */
+export function beforeDatabaseClose(hook: () => Promise<void>): void {
+  ((globalThis as Hooks)[BEFORE_CLOSE] ??= []).push(hook);
+}
 
 /**
  * SIGTERM and SIGINT close the database before the process exits: PGlite then checkpoints (a killed PGlite
@@ -70,7 +77,11 @@ export function closeDatabaseOnSignals(): void {
   g[SIGNALS] = true;
   for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
     process.once(signal, () => {
-      const closing = (g[KEY] ?? Promise.resolve(null)).then((h) => h?.close()).catch(() => {});
+      const hooks = (globalThis as Hooks)[BEFORE_CLOSE] ?? [];
+      const closing = Promise.all(hooks.map((hook) => hook().catch(() => {})))
+        .then(() => g[KEY] ?? null)
+        .then((h) => h?.close())
+        .catch(() => {});
       const deadline = new Promise((resolve) => setTimeout(resolve, 5000).unref());
       void Promise.race([closing, deadline]).finally(() => process.exit(code));
     });

@@ -78,11 +78,14 @@ describe("GET /api/health", () => {
   });
 
   it("503 when the database is unreachable, then 200 with the freshness once it is", async () => {
+    delete process.env.OPENROUTER_API_KEY;
     const { GET } = await import("@/app/api/health/route");
     process.env.DATABASE_URL = "postgres://nobody@127.0.0.1:1/none";
     const down = await GET();
     expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: "error", database: "unreachable" });
+    // Without OPENROUTER_API_KEY the server collects nothing, and says how to turn collection on.
+    const notCollecting = expect.objectContaining({ enabled: false, next: null, note: expect.stringMatching(/start the server with OPENROUTER_API_KEY/) });
+    expect(await down.json()).toEqual({ status: "error", database: "unreachable", collector: notCollecting });
 
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = path.join(mkdtempSync(path.join(tmpdir(), "health-")), "db");
@@ -100,6 +103,7 @@ describe("GET /api/health", () => {
       staleAfterHours: 24,
       stale: true,
       sampleOnly: false,
+      collector: notCollecting,
     });
   }, 120_000);
 });
