@@ -2,6 +2,7 @@
  * The server's one collector (lib/collector/live.ts), kept on globalThis like the database: started by
  * instrumentation.ts, read by /api/health and the overview, and given the runs `npm run collect` sends.
  */
+import "server-only";
 import { dbOptionsFromEnv } from "@/db";
 import type { CollectorStatus } from "@/lib/domain/collector-status";
 import { LiveCollector } from "@/lib/collector/live";
