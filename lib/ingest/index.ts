@@ -14,18 +14,22 @@ export interface IngestOptions {
   contentType?: string | null;
   /** Time of receipt; defaults to now. The as_of of last resort. */
   receivedAt?: Date;
+  /** The category an app-rankings body was asked for (its body does not say); part of the snapshot's identity. */
+  category?: string | null;
 }
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
-  const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
+  const category = opts.category ?? null;
+  const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null, category });
   const receivedAt = opts.receivedAt ?? new Date();
   const asOf = snapshot.asOf ?? opts.asOf ?? receivedAt;
   checkAsOfNotFutureOrThrow(asOf, receivedAt, snapshot.asOfFromBody === false || !snapshot.asOf ? "query.asOf" : "as_of");
   // A body that states its own date is the same snapshot whatever the caller passes; otherwise the
   // caller's as_of is part of its identity.
   const datedByBody = snapshot.asOf !== null && snapshot.asOfFromBody !== false;
-  const checksum = snapshotChecksum(text, datedByBody ? null : (opts.asOf ?? null));
+  // The same app-rankings body sent for two categories is two snapshots (each category's rows are its own).
+  const checksum = snapshotChecksum(category ? `${text}\0category=${category}` : text, datedByBody ? null : (opts.asOf ?? null));
   return writeSnapshot(db, snapshot, { checksum, fallbackAsOf: asOf });
 }
 

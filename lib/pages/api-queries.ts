@@ -23,10 +23,7 @@ export function appsQuery(state: ViewState, id: string, top = 10): string {
   return viewQuery({ ...state, models: [[id]], authors: [], top, interval: "day", align: "calendar", metric: "tokens", scale: "linear", variant: "all", display: "chart" });
 }
 
-/** /models/<id> for a public id (slashes kept, other characters escaped). */
-export function modelHref(id: string): string {
-  return `/models/${id.split("/").map(encodeURIComponent).join("/")}`;
-}
+export { modelHref } from "@/lib/domain/hrefs";
 
 /** The page's defaults, defined with every view's in lib/view/state.ts. */
 export const COMPARE_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.compare;

@@ -268,7 +268,7 @@ export async function getLatestWindows(
                             u.rank, u.as_of, u.snapshot_id
                      from app_usage u
                      where ${sql.join(filters, sql` and `)}
-                     order by u.app_id, u.model_id, u.period_end desc, u.as_of desc`;
+                     order by u.app_id, u.model_id, u.period_end desc, u.as_of desc, u.category nulls first`;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
     q.sumModels
