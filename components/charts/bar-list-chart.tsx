@@ -39,13 +39,16 @@ export function BarListChart({ items, max, diverging = false }: { items: BarItem
           axisLine={false}
           interval={0}
           tick={(props: { x?: number | string; y?: number | string; payload?: { value?: string } }) => {
-            const label = data.find((d) => d.key === props.payload?.value)?.label ?? "";
-            return (
-              <text x={Number(props.x) - 6} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize}>
+            const item = data.find((d) => d.key === props.payload?.value);
+            const label = item?.label ?? "";
+            const text = (
+              <text x={Number(props.x) - 6} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize} textDecoration={item?.href ? "underline" : undefined}>
                 <title>{label}</title>
                 {truncate(label, maxLabel)}
               </text>
             );
+            // A bar's label links to its page (the model, app or vendor); the table view links the same rows.
+            return item?.href ? <a href={item.href}>{text}</a> : text;
           }}
         />
         <Tooltip

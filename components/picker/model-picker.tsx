@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { ModelListItem, ModelsResult } from "@/lib/queries/types";
+import type { ModelListItem } from "@/lib/queries/types";
+import type { SearchHit, SearchResult } from "@/lib/queries/search";
 import { formatTokens } from "@/lib/format";
 import { useApi } from "@/lib/ui/use-api";
 import { useDebounced } from "@/lib/ui/use-debounced";
@@ -12,7 +13,14 @@ function toOption(m: ModelListItem): PickerOption {
   return { value: m.publicId, label: m.name ?? m.publicId, detail: `${m.publicId} · ${formatTokens(m.tokens)} tokens` };
 }
 
-/** Picks models by searching the catalogue (/api/v1/models?q=…); with an empty search, the most used. */
+function hitOption(h: SearchHit): PickerOption {
+  return { value: h.id, label: h.label, detail: `${h.id} · ${formatTokens(h.tokens)} tokens` };
+}
+
+/**
+ * Picks models with the site's search (/api/v1/search?q=…: word order, punctuation and version spellings do
+ * not matter); with an empty search, the most used.
+ */
 export function ModelPicker({
   label = "Models",
   selected,
@@ -29,15 +37,15 @@ export function ModelPicker({
 }) {
   const [query, setQuery] = useState("");
   const q = useDebounced(query.trim());
-  const search = useApi<ModelsResult>("/api/v1/models", `?q=${encodeURIComponent(q)}`, null, q.length > 0, { live: true });
-  const found = q ? (search.data?.models ?? []) : suggestions;
+  const search = useApi<SearchResult>("/api/v1/search", `?q=${encodeURIComponent(q)}&top=20`, null, q.length > 0, { live: true });
+  const options = q ? (search.data?.models ?? []).map(hitOption) : suggestions.slice(0, 20).map(toOption);
   const values = selected.map((s) => s.value);
   return (
     <Picker
       label={label}
       placeholder="Search models…"
       selected={selected}
-      options={found.slice(0, 20).map(toOption)}
+      options={options}
       query={query}
       onQueryChange={setQuery}
       loading={search.isFetching}

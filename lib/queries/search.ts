@@ -43,7 +43,7 @@ export interface SearchResult {
   vendors: SearchHit[];
 }
 
-interface Candidate {
+export interface Candidate {
   hit: SearchHit;
   primary: string[];
   extra: string[];

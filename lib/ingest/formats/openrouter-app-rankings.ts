@@ -8,6 +8,7 @@
  * stored body's `meta.category`; each category's rows are rows of their own (an app keeps its rank in each). App ids are numbers in the API and strings here (names are not
  * unique — two different apps are called "pi" — so the id is the identity).
  */
+import { CATEGORY_RE } from "@/lib/domain/categories";
 import { IngestError, IssueList } from "../errors";
 import type { AppRecord, AppUsageRow, ParseContext, ParsedSnapshot } from "../types";
 import { OPENROUTER_CITATION } from "../types";
@@ -36,8 +37,6 @@ export function readAppId(v: unknown, path: string, field: string, issues: Issue
   return null;
 }
 
-/** A category name as the API takes it (`coding`, `roleplay`); `all` and none mean no category. */
-export const CATEGORY_RE = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
 /** `?category=` on POST /api/ingest: a category name, or null when absent. */
 export function parseCategoryOrThrow(value: string | null | undefined, path = "query.category"): string | null {
