@@ -35,10 +35,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <span className="hidden text-sm text-slate-500 xl:inline dark:text-slate-400">where LLM tokens go</span>
                 <NavLinks />
               </nav>
-              <div className="order-last w-full sm:order-none sm:ml-auto sm:w-auto" role="search">
-                <SiteSearch />
-              </div>
-              <div className="ml-auto sm:ml-0">
+              <div className="flex w-full items-center gap-2 sm:ml-auto sm:w-auto">
+                <div className="min-w-0 flex-1" role="search" aria-label="Site">
+                  <SiteSearch />
+                </div>
                 <ThemeToggle />
               </div>
             </div>

@@ -47,7 +47,7 @@ export default async function ModelsIndexPage({ searchParams }: { searchParams: 
           <RangeControl resolved={{ from: list.from, to: list.to, newestDay: bounds.newestDay }} oldestDay={bounds.oldestDay} />
         </div>
       </ViewDefaults>
-      <FilterForm action="/models" keep={{ from: state.from, to: state.to, sort: q.sort === "tokens" ? null : q.sort, dir: q.dir === defaultDir(q.sort) ? null : q.dir }}>
+      <FilterForm label="Filter models" action="/models" keep={{ from: state.from, to: state.to, sort: q.sort === "tokens" ? null : q.sort, dir: q.dir === defaultDir(q.sort) ? null : q.dir }}>
         <div>
           <label htmlFor="models-q" className={LABEL}>
             Search

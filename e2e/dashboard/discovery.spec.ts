@@ -51,8 +51,8 @@ test("models index: sort by a column, filter by vendor and free/paid, search, ro
   await expect(page).toHaveURL(/dir=asc/);
 
   // Filters from the keyboard: vendor Google, free variants only.
-  await page.getByLabel("Vendor").selectOption({ label: "Google" });
-  await page.getByLabel("Free or paid").selectOption("free");
+  await page.getByLabel("Vendor", { exact: true }).selectOption({ label: "Google" });
+  await page.getByLabel("Free or paid", { exact: true }).selectOption("free");
   await page.getByRole("button", { name: "Apply" }).press("Enter");
   await expect(page).toHaveURL(/author=google/);
   const freeGoogle = api.models.filter((m: { author: string; free: boolean }) => m.author === "google" && m.free);
@@ -114,7 +114,7 @@ test("vendor page: tokens per period, top apps and models link onward", async ({
   await page.goto("/vendors/google?from=2025-04-01&to=2025-04-30");
   await expect(page.getByRole("heading", { level: 1, name: "Google" })).toBeVisible();
   await expect(page.getByText(/went to free variants/)).toBeVisible();
-  const models = page.getByRole("region", { name: /Google's models/ });
+  const models = page.getByRole("region", { name: /^Table: Google's models/ });
   await expect(models.getByRole("link", { name: "Gemini 2.5 Pro", exact: true })).toBeVisible();
   await expect(models.getByRole("link", { name: "Google" }).first()).toHaveAttribute("href", "/vendors/google");
 });
