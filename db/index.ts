@@ -19,6 +19,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/** The generated migrations (tests apply a prefix of them to check a migration keeps data). */
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 export interface OpenOptions {
@@ -57,7 +58,7 @@ const CONNECTION_SETTINGS = { DateStyle: "ISO, YMD", TimeZone: "UTC", jit: "off"
  * Seconds to wait for a Postgres connection (DATABASE_CONNECT_TIMEOUT, default 2; postgres.js would wait
  * 30): an unreachable server is reported as such at once, and requests answer 503 instead of hanging.
  */
-export function connectTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+function connectTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.DATABASE_CONNECT_TIMEOUT);
   return Number.isFinite(n) && n > 0 ? n : 2;
 }

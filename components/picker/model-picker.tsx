@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import type { ModelListItem } from "@/lib/queries/types";
-import type { SearchHit, SearchResult } from "@/lib/queries/search";
+import type { SearchHit } from "@/lib/queries/search";
+import { searchOptions } from "@/lib/pages/api-queries";
 import { formatTokens } from "@/lib/format";
-import { useApi } from "@/lib/ui/use-api";
+import { useApiQuery } from "@/lib/ui/use-api";
 import { useDebounced } from "@/lib/ui/use-debounced";
 import { Picker } from "./picker";
 import type { PickerOption } from "./types";
@@ -37,7 +38,7 @@ export function ModelPicker({
 }) {
   const [query, setQuery] = useState("");
   const q = useDebounced(query.trim());
-  const search = useApi<SearchResult>("/api/v1/search", `?q=${encodeURIComponent(q)}&top=20`, null, q.length > 0, { live: true });
+  const search = useApiQuery(searchOptions(q, 20), { enabled: q.length > 0, live: true });
   const options = q ? (search.data?.models ?? []).map(hitOption) : suggestions.slice(0, 20).map(toOption);
   const values = selected.map((s) => s.value);
   return (

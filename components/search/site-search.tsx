@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { SearchHit, SearchResult } from "@/lib/queries/search";
+import type { SearchHit } from "@/lib/queries/search";
 import { formatTokens } from "@/lib/format";
-import { useApi } from "@/lib/ui/use-api";
+import { searchOptions } from "@/lib/pages/api-queries";
+import { useApiQuery } from "@/lib/ui/use-api";
 import { useDebounced } from "@/lib/ui/use-debounced";
 
 const KIND_LABEL: Record<SearchHit["kind"], string> = { vendor: "Vendor", model: "Model", app: "App" };
@@ -28,7 +29,7 @@ export function SiteSearch() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const q = useDebounced(query.trim());
-  const search = useApi<SearchResult>("/api/v1/search", `?q=${encodeURIComponent(q)}`, null, q.length > 0, { live: true });
+  const search = useApiQuery(searchOptions(q), { enabled: q.length > 0, live: true });
   const hits = q && search.data?.q === q ? search.data.hits : [];
   const expanded = open && hits.length > 0;
   const message = open && q && !hits.length ? (search.isFetching ? "Searching…" : search.error ? "Search is unavailable right now" : "No matches") : null;

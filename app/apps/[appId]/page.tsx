@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { APP_DEFAULTS } from "@/lib/pages/api-queries";
+import { SeedQueries } from "@/components/seed-queries";
 import { AppView } from "@/components/views/app/app-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
@@ -31,7 +32,7 @@ export default async function AppPage({ params, searchParams }: { params: Params
   if (data.view !== "app") throw new Error("app data expected");
   // An unknown or unreadable app id answers 404 (./not-found.tsx).
   if (!data.mix) notFound();
-  const app = data.mix.data.app;
+  const app = data.mix.app;
   return (
     <div className="space-y-4">
       <div>
@@ -52,7 +53,9 @@ export default async function AppPage({ params, searchParams }: { params: Params
         </p>
       </div>
       <ViewDefaults defaults={APP_DEFAULTS} view="app" context={viewTitle(data)} subject={appId}>
-        <AppView appId={appId} initial={data.mix} oldestDay={data.oldestDay} />
+        <SeedQueries data={data} state={address.state}>
+          <AppView appId={appId} initial={data.mix} oldestDay={data.oldestDay} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SeedQueries } from "@/components/seed-queries";
 import { MODEL_DEFAULTS } from "@/lib/pages/api-queries";
 import { ModelView } from "@/components/views/model/model-view";
 import { viewDataFor } from "@/lib/server/view-data";
@@ -51,7 +52,9 @@ export default async function ModelPage({ params, searchParams }: { params: Para
         </p>
       </div>
       <ViewDefaults defaults={MODEL_DEFAULTS} view="model" context={viewTitle(data)} subject={ref}>
-        <ModelView detail={data.detail} serverState={address.state} oldestDay={data.oldestDay} />
+        <SeedQueries data={data} state={address.state}>
+          <ModelView detail={data.detail} oldestDay={data.oldestDay} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );
