@@ -122,9 +122,12 @@ export function RangeControl({ resolved, oldestDay }: { resolved: { from: string
           />
         </span>
       </div>
-      <p id={errorId} role="alert" className={error ? "text-xs font-medium text-red-700 dark:text-red-300" : "sr-only"}>
-        {error?.message}
-      </p>
+      {/* Inserted when there is something to say: an alert is announced as it appears. */}
+      {error && (
+        <p id={errorId} role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+          {error.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -16,7 +16,7 @@ export interface AppsTableRow {
 export function AppsTable({ rows, caption, sourceRankLabel }: { rows: AppsTableRow[]; caption: string; sourceRankLabel?: string }) {
   const withCategories = rows.some((r) => r.categories !== undefined);
   return (
-    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[22rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-950 dark:text-slate-400">

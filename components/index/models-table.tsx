@@ -32,7 +32,7 @@ export function ModelsTable({
   sortHref?: (key: SortKey) => string;
 }) {
   return (
-    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-950 dark:text-slate-400">

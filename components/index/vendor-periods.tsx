@@ -12,7 +12,7 @@ export function VendorPeriods({ points, interval, caption }: { points: SubsidyPo
   }, BigInt(0));
   const pct = (v: string) => (max > BigInt(0) ? Number((BigInt(v) * BigInt(10000)) / max) / 100 : 0);
   return (
-    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[30rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-950 dark:text-slate-400">
