@@ -154,5 +154,5 @@ test("range: presets people use, dates in the app's format, an inverted range is
   await from.fill("15 Nov 2025");
   await from.press("Enter");
   await expect(page).toHaveURL(/from=2025-11-15&to=2025-12-31/);
-  await expect(range.getByRole("alert")).toHaveText("");
+  await expect(range.getByRole("alert")).toHaveCount(0);
 });
