@@ -19,7 +19,8 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+/** The generated migrations (tests apply a prefix of them to check a migration keeps data). */
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 export interface OpenOptions {
   /** postgres://… ; when absent, PGlite. */

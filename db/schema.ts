@@ -10,6 +10,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -145,7 +146,8 @@ export const coveredDays = pgTable(
 
 /**
  * App usage over a period: `day`, `month` (calendar) or `window` (a source's own window). model_id null
- * means all models. The key treats nulls as equal, so an app-rankings window restated later updates in place.
+ * means all models; category null means no category. The key treats nulls as equal, so an app-rankings window
+ * restated later updates in place.
  */
 export const appUsage = pgTable(
   "app_usage",
@@ -159,13 +161,18 @@ export const appUsage = pgTable(
     totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
     requests: bigint("requests", { mode: "bigint" }),
     rank: integer("rank"),
+    /** The source's category the row ranks in (app-rankings is asked per category; its `window` rows of
+     * several categories are one row each, with that category's rank); null = no category (all apps). Only
+     * window rows carry one, so calendar rows (and their rollups) never count an app twice. */
+    category: text("category"),
     snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
     asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [
     unique("app_usage_identity")
-      .on(t.appId, t.modelId, t.periodKind, t.periodStart, t.periodEnd)
+      .on(t.appId, t.modelId, t.periodKind, t.periodStart, t.periodEnd, t.category)
       .nullsNotDistinct(),
+    check("app_usage_category_window_only", sql`${t.category} is null or ${t.periodKind} = 'window'`),
     index("app_usage_model_period_idx").on(t.modelId, t.periodKind, t.periodEnd),
     index("app_usage_app_period_idx").on(t.appId, t.periodKind, t.periodEnd),
   ],

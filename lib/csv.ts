@@ -22,6 +22,7 @@ import type {
   SubsidyResult,
   UsageResult,
 } from "@/lib/queries/types";
+import type { SearchResult } from "@/lib/queries/search";
 import { cumulativeSums } from "@/lib/view/periods";
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;
@@ -159,4 +160,9 @@ export function compareCsv(r: CompareResult): string {
     rows,
     r.provenance,
   );
+}
+
+/** Search hits, best first: one row per hit. */
+export function searchCsv(r: SearchResult): string {
+  return toCsv(["kind", "id", "label", "detail", "href", "tokens"], r.hits.map((h) => [h.kind, h.id, h.label, h.detail, h.href, h.tokens]));
 }

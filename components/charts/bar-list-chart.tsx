@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorCss, CSS_VARS } from "@/lib/figures/palette";
 import type { BarItem } from "@/lib/figures/types";
@@ -21,6 +22,7 @@ function truncate(s: string, n: number) {
 
 /** One bar list of a figure: horizontal bars with their values at the end; labels are plain SVG text with the full name on hover. */
 export function BarListChart({ items, max, diverging = false }: { items: BarItem[]; max?: number; diverging?: boolean }) {
+  const router = useRouter();
   const height = items.length * 30 + 16;
   // Values are SVG text: keep "2.1 pp" on one line.
   const data = items.map((it) => ({ ...it, text: it.text.replace(/ /g, "\u00a0") }));
@@ -39,12 +41,23 @@ export function BarListChart({ items, max, diverging = false }: { items: BarItem
           axisLine={false}
           interval={0}
           tick={(props: { x?: number | string; y?: number | string; payload?: { value?: string } }) => {
-            const label = data.find((d) => d.key === props.payload?.value)?.label ?? "";
-            return (
-              <text x={Number(props.x) - 6} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize}>
+            const item = data.find((d) => d.key === props.payload?.value);
+            const label = item?.label ?? "";
+            const text = (
+              <text x={Number(props.x) - 6} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize} textDecoration={item?.href ? "underline" : undefined}>
                 <title>{label}</title>
                 {truncate(label, maxLabel)}
               </text>
+            );
+            // A bar's label opens its page (the model, app or vendor) on click. Not a link: the chart is one image
+            // to assistive technology (no focusable content inside it); the link list under the chart is the
+            // keyboard's way to the same pages.
+            return item?.href ? (
+              <g role="presentation" style={{ cursor: "pointer" }} onClick={() => router.push(item.href!)}>
+                {text}
+              </g>
+            ) : (
+              text
             );
           }}
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { vendorName } from "@/lib/domain/vendors";
 import { useState } from "react";
 import type { AuthorSummary } from "@/lib/queries/types";
 import { Picker } from "./picker";
@@ -22,9 +23,9 @@ export function AuthorPicker({
   const [query, setQuery] = useState("");
   const q = query.trim().toLowerCase();
   const options = authors
-    .filter((a) => !q || a.author.toLowerCase().includes(q))
+    .filter((a) => !q || a.author.toLowerCase().includes(q) || vendorName(a.author).toLowerCase().includes(q))
     .slice(0, 30)
-    .map((a) => ({ value: a.author, label: a.author, detail: `${a.models} model${a.models === 1 ? "" : "s"}${a.hasFree ? " · has free variants" : ""}` }));
+    .map((a) => ({ value: a.author, label: vendorName(a.author), detail: `${a.models} model${a.models === 1 ? "" : "s"}${a.hasFree ? " · has free variants" : ""}` }));
   const values = selected.map((s) => s.value);
   return (
     <Picker

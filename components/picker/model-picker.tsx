@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import type { ModelListItem } from "@/lib/queries/types";
-import { modelSearchOptions } from "@/lib/pages/api-queries";
+import type { SearchHit } from "@/lib/queries/search";
+import { searchOptions } from "@/lib/pages/api-queries";
 import { formatTokens } from "@/lib/format";
 import { useApiQuery } from "@/lib/ui/use-api";
 import { useDebounced } from "@/lib/ui/use-debounced";
@@ -13,7 +14,14 @@ function toOption(m: ModelListItem): PickerOption {
   return { value: m.publicId, label: m.name ?? m.publicId, detail: `${m.publicId} · ${formatTokens(m.tokens)} tokens` };
 }
 
-/** Picks models by searching the catalogue (/api/v1/models?q=…); with an empty search, the most used. */
+function hitOption(h: SearchHit): PickerOption {
+  return { value: h.id, label: h.label, detail: `${h.id} · ${formatTokens(h.tokens)} tokens` };
+}
+
+/**
+ * Picks models with the site's search (/api/v1/search?q=…: word order, punctuation and version spellings do
+ * not matter); with an empty search, the most used.
+ */
 export function ModelPicker({
   label = "Models",
   selected,
@@ -30,15 +38,15 @@ export function ModelPicker({
 }) {
   const [query, setQuery] = useState("");
   const q = useDebounced(query.trim());
-  const search = useApiQuery(modelSearchOptions(q), { enabled: q.length > 0, live: true });
-  const found = q ? (search.data?.models ?? []) : suggestions;
+  const search = useApiQuery(searchOptions(q, 20), { enabled: q.length > 0, live: true });
+  const options = q ? (search.data?.models ?? []).map(hitOption) : suggestions.slice(0, 20).map(toOption);
   const values = selected.map((s) => s.value);
   return (
     <Picker
       label={label}
       placeholder="Search models…"
       selected={selected}
-      options={found.slice(0, 20).map(toOption)}
+      options={options}
       query={query}
       onQueryChange={setQuery}
       loading={search.isFetching}

@@ -20,7 +20,7 @@ export interface PickerProps {
 
 /**
  * A searchable multi-select (WAI-ARIA combobox with a listbox popup): type to search, ↓/↑ to move,
- * Enter to add, Escape to close, Backspace in the empty field removes the last chip.
+ * Enter to add (the list closes), Escape to close, Backspace in the empty field removes the last chip.
  */
 export function Picker({ label, placeholder, selected, options, query, onQueryChange, onAdd, onRemove, max = 12, loading }: PickerProps) {
   const id = useId();
@@ -35,10 +35,12 @@ export function Picker({ label, placeholder, selected, options, query, onQueryCh
   const activeIndex = Math.min(active, visible.length - 1);
   const optionId = (i: number) => `${id}-opt-${i}`;
 
+  // The list closes after a pick (focus stays in the field: typing or ↓ opens it again).
   function add(o: PickerOption) {
     onAdd(o.value);
     onQueryChange("");
     setActive(0);
+    setOpen(false);
     inputRef.current?.focus();
   }
 

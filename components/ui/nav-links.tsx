@@ -5,8 +5,10 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Overview" },
-  { href: "/compare", label: "Compare" },
+  { href: "/models", label: "Models" },
+  { href: "/apps", label: "Apps" },
   { href: "/vendors", label: "Vendors" },
+  { href: "/compare", label: "Compare" },
 ] as const;
 
 export function NavLinks() {

@@ -131,6 +131,8 @@ test("compare: the model picker works from the keyboard", async ({ page }) => {
   await expect(chips).toContainText("Claude Opus 4.6");
   await expect(box).toBeFocused();
   await expect(box).toHaveValue("");
+  // The list closes after a pick.
+  await expect(box).toHaveAttribute("aria-expanded", "false");
   await waitForChart(page, "compare-top-apps");
   await expect(page.locator('[data-chart-id="compare-top-apps"] h3')).toHaveCount(3);
 

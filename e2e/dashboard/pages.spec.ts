@@ -46,8 +46,9 @@ test("model page: adoption, top apps from the API, metric switch; ids with colon
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await waitForChart(page, "model-adoption");
 
-  await page.goto("/models/nobody/no-such-model");
-  await expect(page.locator("main").getByRole("alert")).toBeVisible();
+  const missing = await page.goto("/models/nobody/no-such-model");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Model not found" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -78,8 +79,9 @@ test("app page: volume and model mix, share metric and interval", async ({ page,
   await waitForChart(page, "app-volume");
   await expect(summaryOf(page, "app-volume")).toContainText("1 Oct 2025");
 
-  await page.goto("/apps/no-such-app");
-  await expect(page.locator("main").getByRole("alert")).toBeVisible();
+  const missing = await page.goto("/apps/no-such-app");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "App not found" })).toBeVisible();
 });
 
 test("theme toggle cycles auto → light → dark and survives a reload", async ({ page }) => {

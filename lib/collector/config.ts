@@ -1,5 +1,6 @@
 /** The collector's settings, from the environment (documented in docs/collector.md). */
 import path from "node:path";
+import { CATEGORY_RE } from "@/lib/domain/categories";
 import { isDay } from "@/lib/ingest/values";
 import { CollectorConfigError } from "./errors";
 import { DATA_API_FIRST_DAY, DEFAULT_CATEGORIES } from "./plan";
@@ -41,7 +42,7 @@ export function settingsFromEnv(env: Env, overrides: { from?: string; requireKey
     .map((c) => c.trim())
     .filter(Boolean);
   for (const c of categories) {
-    if (!/^[a-z0-9-]+$/.test(c)) throw new CollectorConfigError(`COLLECT_CATEGORIES: "${c}" is not a category name (e.g. coding, or all)`);
+    if (!CATEGORY_RE.test(c)) throw new CollectorConfigError(`COLLECT_CATEGORIES: "${c}" is not a category name (e.g. coding, or all)`);
   }
   return {
     apiKey,

@@ -139,7 +139,9 @@ async function store(deps: CollectDeps, step: Step, res: FetchResult): Promise<S
       throw new IngestError(422, `not recognised as ${step.format}`, [{ path: "data[0]", message: "unrecognised row shape" }]);
     }
     const asOf = step.kind === "models" ? await catalogueAsOf(db, res.text, res.fetchedAt) : null;
-    const summary = await ingestText(db, res.text, { asOf, receivedAt: res.fetchedAt });
+    // app-rankings bodies do not say which category they were asked for: the request does.
+    const category = step.kind === "app-rankings" ? (step.query?.category ?? null) : null;
+    const summary = await ingestText(db, res.text, { asOf, receivedAt: res.fetchedAt, category });
     if (summary.duplicate) {
       log(`  skipped: already stored as snapshot #${summary.snapshotId} (as of ${summary.asOf})`);
       return { ...base, status: "duplicate", summary };

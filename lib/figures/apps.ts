@@ -1,4 +1,5 @@
 /** Top-apps charts (model page, compare page): titles that say what period the apps cover, bars, tables. */
+import { appHref } from "@/lib/domain/hrefs";
 import { appsCsv } from "@/lib/csv";
 import type { AppsResult } from "@/lib/queries/types";
 import { formatDay, formatRatio, formatTokens } from "@/lib/format";
@@ -21,7 +22,7 @@ export function topAppsTitle(a: Pick<AppsResult, "from" | "to" | "basis" | "cove
 }
 
 /** What the app figures cover when it is not the page's range (whole months, or a source's window). */
-export function appsCoverageNote(a: AppsResult): string | null {
+export function appsCoverageNote(a: Pick<AppsResult, "from" | "to" | "basis" | "coverage">): string | null {
   const cov = a.coverage;
   if (!cov) return null;
   if (a.basis === "window") {
@@ -43,11 +44,11 @@ function topAppsSummary(a: AppsResult, subject: string): string {
 }
 
 export function appBarItems(a: AppsResult, color: ColorRef): BarItem[] {
-  return a.apps.map((x) => ({ key: x.appId, label: cleanText(x.appName), value: Number(x.tokens), text: formatTokens(Number(x.tokens)), color }));
+  return a.apps.map((x) => ({ key: x.appId, label: cleanText(x.appName), value: Number(x.tokens), text: formatTokens(Number(x.tokens)), color, href: appHref(x.appId) }));
 }
 
 export function appLinks(apps: AppsResult["apps"], n = 5): FigureLink[] {
-  return apps.slice(0, n).map((a) => ({ label: cleanText(a.appName), href: `/apps/${encodeURIComponent(a.appId)}` }));
+  return apps.slice(0, n).map((a) => ({ label: cleanText(a.appName), href: appHref(a.appId) }));
 }
 
 export function appsTable(results: { label?: string; result: AppsResult | undefined }[]): FigureTable {

@@ -52,6 +52,8 @@ export interface BarItem {
   /** The value as written at the bar's end. */
   text: string;
   color: ColorRef;
+  /** The page of what the bar stands for (model, app, vendor): the bar's label links to it on pages. */
+  href?: string;
 }
 
 export interface BarPlot {

@@ -1,4 +1,6 @@
 /** The vendors page's charts: free share over time and over the range, rankings by all or paid tokens. */
+import { modelHref, vendorHref } from "@/lib/domain/hrefs";
+import { vendorName } from "@/lib/domain/vendors";
 import { subsidyCsv } from "@/lib/csv";
 import type { SubsidyResult } from "@/lib/queries/types";
 import { formatRatio, formatShare, formatTokens } from "@/lib/format";
@@ -24,10 +26,10 @@ function freeShareSummary(s: SubsidyResult): string {
   if (!withTokens.length) return `No usage between ${rangeText(s.from, s.to)}.`;
   const sorted = [...withTokens].sort((a, b) => b.freeShare! - a.freeShare!);
   const top = sorted[0];
-  const none = sorted.filter((a) => a.freeShare === 0).map((a) => `${cleanText(a.author)}${unseenText(a)}`);
+  const none = sorted.filter((a) => a.freeShare === 0).map((a) => `${cleanText(vendorName(a.author))}${unseenText(a)}`);
   return (
-    `From ${rangeText(s.from, s.to)}, ${formatShare(top.freeShare!)} of ${cleanText(top.author)}'s reported tokens went to free variants` +
-    (sorted[1] ? `, against ${formatShare(sorted[1].freeShare!)} for ${cleanText(sorted[1].author)}` : "") +
+    `From ${rangeText(s.from, s.to)}, ${formatShare(top.freeShare!)} of ${cleanText(vendorName(top.author))}'s reported tokens went to free variants` +
+    (sorted[1] ? `, against ${formatShare(sorted[1].freeShare!)} for ${cleanText(vendorName(sorted[1].author))}` : "") +
     (none.length ? `; ${none.slice(0, 3).join(", ")} ${none.length === 1 ? "has" : "have"} none among reported models.` : ".")
   );
 }
@@ -45,7 +47,7 @@ function visibilityNotes(s: SubsidyResult): string[] {
   if (unseen.length) {
     notes.push(
       `Free variants listed in the catalogue but not reported in this range: ` +
-        unseen.map((a) => `${cleanText(a.author)}: ${a.unreportedFreeVariants.slice(0, 4).map(cleanText).join(", ")}${a.unreportedFreeVariants.length > 4 ? ` and ${a.unreportedFreeVariants.length - 4} more` : ""}`).join("; ") +
+        unseen.map((a) => `${cleanText(vendorName(a.author))}: ${a.unreportedFreeVariants.slice(0, 4).map(cleanText).join(", ")}${a.unreportedFreeVariants.length > 4 ? ` and ${a.unreportedFreeVariants.length - 4} more` : ""}`).join("; ") +
         ".",
     );
   }
@@ -74,7 +76,7 @@ function freeShareTotalSummary(s: SubsidyResult): string {
   const authors = s.authors.filter((a) => a.freeShare !== null);
   const market = s.market.freeShare;
   return authors.length
-    ? `${authors.map((a) => `${cleanText(a.author)} ${formatShare(a.freeShare!)}${a.freeShare === 0 ? unseenText(a) : ""}`).join(", ")}` +
+    ? `${authors.map((a) => `${cleanText(vendorName(a.author))} ${formatShare(a.freeShare!)}${a.freeShare === 0 ? unseenText(a) : ""}`).join(", ")}` +
         `${market !== null ? `; the whole market ${formatShare(market)}` : ""} (reported models only).`
     : "No usage in this range.";
 }
@@ -93,17 +95,17 @@ function rankingLead(items: { label: string; tokens: string }[], paid: boolean):
 }
 
 function vendorRankingItems(s: SubsidyResult, paid: boolean) {
-  return (paid ? s.rankingPaid : s.rankingAll).slice(0, 10).map((r) => ({ label: cleanText(r.author), tokens: r.tokens }));
+  return (paid ? s.rankingPaid : s.rankingAll).slice(0, 10).map((r) => ({ label: cleanText(vendorName(r.author)), tokens: r.tokens, href: vendorHref(r.author) }));
 }
 
 function modelRankingItems(s: SubsidyResult, paid: boolean) {
-  return (paid ? s.modelRankingPaid : s.modelRankingAll).slice(0, 10).map((m) => ({ label: shortName(m.name, m.publicId), tokens: paid ? m.paidTokens : m.tokens, m }));
+  return (paid ? s.modelRankingPaid : s.modelRankingAll).slice(0, 10).map((m) => ({ label: shortName(m.name, m.publicId), tokens: paid ? m.paidTokens : m.tokens, href: modelHref(m.publicId), m }));
 }
 
 /** One line per vendor, each in the vendor's own colour. */
 function authorSeries(authors: SubsidyResult["authors"]): PlotSeries[] {
   const colors = colorSlots(authors.map((a) => a.author));
-  return authors.map((a, i) => ({ key: `s${i}`, label: cleanText(a.author), color: colors[i], dashed: colors[i] >= PALETTE_SIZE || undefined }));
+  return authors.map((a, i) => ({ key: `s${i}`, label: cleanText(vendorName(a.author)), color: colors[i], dashed: colors[i] >= PALETTE_SIZE || undefined }));
 }
 
 const NO_VENDOR_USAGE = { message: "No usage for these vendors in this range", suggestion: "Try a longer range or other vendors." };
@@ -159,7 +161,7 @@ export function freeShareTotalFigure(s: SubsidyResult): Figure {
       ? {
           type: "bars",
           sharedMax: false,
-          panels: [{ items: authors.map((a, i) => ({ key: a.author, label: cleanText(a.author), value: a.freeShare ?? 0, text: formatShare(a.freeShare ?? 0), color: colors[i] })) }],
+          panels: [{ items: authors.map((a, i) => ({ key: a.author, label: cleanText(vendorName(a.author)), value: a.freeShare ?? 0, text: formatShare(a.freeShare ?? 0), color: colors[i] })) }],
         }
       : null,
     footnotes: visibilityNotes(s),
@@ -194,7 +196,7 @@ function modelRankingTable(s: SubsidyResult, paid: boolean): FigureTable {
       { key: "paid_tokens", label: "Paid tokens", kind: "tokens" },
       { key: "free_tokens", label: "Free tokens", kind: "tokens" },
     ],
-    rows: modelRankingItems(s, paid).map(({ m }) => ({ model: m.publicId, author: m.author, tokens: m.tokens, paid_tokens: m.paidTokens, free_tokens: m.freeTokens })),
+    rows: modelRankingItems(s, paid).map(({ m }) => ({ model: m.publicId, author: vendorName(m.author), tokens: m.tokens, paid_tokens: m.paidTokens, free_tokens: m.freeTokens })),
   };
 }
 
@@ -211,11 +213,11 @@ export function rankingFigure(chart: "vendor-ranking" | "model-ranking", s: Subs
     provenance: s.provenance,
     empty: items.length ? null : { message: "No usage in this range", suggestion: "Try a longer range." },
     plot: items.length
-      ? { type: "bars", sharedMax: false, panels: [{ items: items.map((it, i) => ({ key: `${i}`, label: it.label, value: Number(it.tokens), text: formatTokens(Number(it.tokens)), color: colors[i] })) }] }
+      ? { type: "bars", sharedMax: false, panels: [{ items: items.map((it, i) => ({ key: `${i}`, label: it.label, value: Number(it.tokens), text: formatTokens(Number(it.tokens)), color: colors[i], href: it.href })) }] }
       : null,
     footnotes: [],
     table: vendors ? vendorRankingTable(s, paid) : modelRankingTable(s, paid),
-    links: models.length ? { label: "Model pages", items: models.slice(0, 5).map(({ m, label }) => ({ label, href: `/models/${m.publicId}` })) } : undefined,
+    links: items.length ? { label: vendors ? "Vendor pages" : "Model pages", items: items.slice(0, 5).map(({ label, href }) => ({ label, href })) } : undefined,
   };
 }
 

@@ -16,13 +16,16 @@ export interface IngestOptions {
   receivedAt?: Date;
   /** Progress of a long ingest (the CLI shows it on a terminal): rows parsed, then model-day rows written. */
   onProgress?: (p: IngestProgress) => void;
+  /** The category an app-rankings body was asked for (its body does not say); part of the snapshot's identity. */
+  category?: string | null;
 }
 
 export type IngestProgress = { stage: "parsed"; rows: number } | { stage: "written"; rows: number; of: number };
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
-  const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null });
+  const category = opts.category ?? null;
+  const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null, category });
   opts.onProgress?.({ stage: "parsed", rows: snapshot.modelUsage.length + snapshot.appUsage.length + snapshot.models.length });
   const receivedAt = opts.receivedAt ?? new Date();
   const asOf = snapshot.asOf ?? opts.asOf ?? receivedAt;
@@ -30,7 +33,8 @@ export async function ingestText(db: Db, text: string, opts: IngestOptions = {})
   // A body that states its own date is the same snapshot whatever the caller passes; otherwise the
   // caller's as_of is part of its identity.
   const datedByBody = snapshot.asOf !== null && snapshot.asOfFromBody !== false;
-  const checksum = snapshotChecksum(text, datedByBody ? null : (opts.asOf ?? null));
+  // The same app-rankings body sent for two categories is two snapshots (each category's rows are its own).
+  const checksum = snapshotChecksum(category ? `${text}\0category=${category}` : text, datedByBody ? null : (opts.asOf ?? null));
   const onProgress = opts.onProgress;
   return writeSnapshot(db, snapshot, {
     checksum,

@@ -81,6 +81,8 @@ export interface AppUsageRow {
   totalTokens: BigIntString;
   requests?: BigIntString | null;
   rank?: number | null;
+  /** The source's category the window ranks in (app-rankings asked per category); window rows only. */
+  category?: string | null;
   path: string;
 }
 
@@ -108,4 +110,6 @@ export const OPENROUTER_CITATION = "Source: OpenRouter (openrouter.ai/rankings),
 /** What the caller knows besides the body: the as_of it supplied (e.g. `?asOf=` on the API), else null. */
 export interface ParseContext {
   asOf: Date | null;
+  /** The category an app-rankings body was asked for (`?category=` on the API, the collector's request). */
+  category?: string | null;
 }

@@ -385,20 +385,21 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
 async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf): Promise<RowCounts> {
   const rows = collapseDuplicates(
     all,
-    (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
+    (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}|${r.category ?? ""}`,
     (r) => [r.totalTokens, r.requests, r.rank].map((v) => v ?? "").join("/"),
   );
   return counts(all.length, await inChunks(ctx, rows, (chunk) => {
     const col = (f: (r: AppUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
     return upsertCounting(
       ctx.tx,
-      sql`insert into app_usage (app_id, model_id, period_kind, period_start, period_end, total_tokens, requests, rank, snapshot_id, as_of)
-            select a, m, k, s, e, t, q, r, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
+      sql`insert into app_usage (app_id, model_id, period_kind, period_start, period_end, category, total_tokens, requests, rank, snapshot_id, as_of)
+            select a, m, k, s, e, g, t, q, r, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
             from unnest(${textArray(chunk.map((r) => r.appId))}::text[], ${col((r) => (r.model ? idOf(r.model) : null))}::int4[],
                         ${col((r) => r.periodKind)}::text[], ${col((r) => r.periodStart)}::date[], ${col((r) => r.periodEnd)}::date[],
+                        ${textArray(chunk.map((r) => r.category ?? null))}::text[],
                         ${col((r) => r.totalTokens)}::int8[], ${col((r) => r.requests)}::int8[], ${col((r) => r.rank)}::int4[])
-              as x(a, m, k, s, e, t, q, r)
-            on conflict (app_id, model_id, period_kind, period_start, period_end) do update set
+              as x(a, m, k, s, e, g, t, q, r)
+            on conflict (app_id, model_id, period_kind, period_start, period_end, category) do update set
               total_tokens = excluded.total_tokens, requests = excluded.requests, rank = excluded.rank,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
             where ${newerRow(ctx, "app_usage", APP_USAGE_VALUES)}`,

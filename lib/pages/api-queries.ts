@@ -5,7 +5,8 @@
  * scale…) are left out of the query strings so they never change an API call.
  */
 import { queryOptions } from "@tanstack/react-query";
-import type { AppMixResult, AppsResult, CompareResult, ModelDetailResult, ModelsResult, SubsidyResult, UsageResult } from "@/lib/queries/types";
+import type { AppMixResult, AppsResult, CompareResult, ModelDetailResult, SubsidyResult, UsageResult } from "@/lib/queries/types";
+import type { SearchResult } from "@/lib/queries/search";
 import { viewQuery, PAGE_DEFAULTS, type ViewState } from "@/lib/view/state";
 import { fetchJson, type FetchError } from "./fetch-json";
 
@@ -37,15 +38,12 @@ export function modelAppsOptions(state: ViewState, id: string) {
   return apiOptions<AppsResult>("/api/v1/apps", query);
 }
 
-/** The model picker's search (never pinned: it searches the live catalogue). */
-export function modelSearchOptions(q: string) {
-  return apiOptions<ModelsResult>("/api/v1/models", `?q=${encodeURIComponent(q)}`);
+/** The site's search (/api/v1/search: models, apps and vendors), for the header's box and the compare picker. */
+export function searchOptions(q: string, top = 10) {
+  return apiOptions<SearchResult>("/api/v1/search", `?q=${encodeURIComponent(q)}${top === 10 ? "" : `&top=${top}`}`);
 }
 
-/** /models/<id> for a public id (slashes kept, other characters escaped). */
-export function modelHref(id: string): string {
-  return `/models/${id.split("/").map(encodeURIComponent).join("/")}`;
-}
+export { modelHref } from "@/lib/domain/hrefs";
 
 /** The page's defaults, defined with every view's in lib/view/state.ts. */
 export const COMPARE_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.compare;

@@ -255,20 +255,24 @@ export interface AppWindowRow extends AppVolumeRow {
 }
 
 /**
- * The newest window a source reported per (app, model): windows overlap each other, so only one counts.
+ * The newest window a source reported per (app, model): windows overlap each other, so only one counts. Rows of
+ * several categories for one window are the same tokens (each with its category's rank): one is picked, or only
+ * `category`'s.
  * With `sumModels`, each app's newest windows of the asked models are summed (one row per app, modelId null;
  * periodStart/periodEnd span the windows).
  */
 export async function getLatestWindows(
   db: Db,
-  q: { modelIds?: number[]; appIds?: string[]; allModels?: boolean; sumModels?: boolean; limit?: number } = {},
+  q: { modelIds?: number[]; appIds?: string[]; allModels?: boolean; sumModels?: boolean; limit?: number; category?: string | null } = {},
 ): Promise<AppWindowRow[]> {
   const filters: SQL[] = [sql`u.period_kind = 'window'`, filtersOf(q, "u")];
+  // A category's own rows (app-rankings asked for it), with that category's rank.
+  if (q.category) filters.push(sql`u.category = ${q.category}`);
   const latest = sql`select distinct on (u.app_id, u.model_id) u.app_id, u.model_id, u.total_tokens, u.period_start, u.period_end,
                             u.rank, u.as_of, u.snapshot_id
                      from app_usage u
                      where ${sql.join(filters, sql` and `)}
-                     order by u.app_id, u.model_id, u.period_end desc, u.as_of desc`;
+                     order by u.app_id, u.model_id, u.period_end desc, u.as_of desc, u.category nulls first`;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
     q.sumModels

@@ -7,6 +7,7 @@
  * - Biggest movers: largest week-over-week change in share (up and down), among models with tokens in either week.
  * - Market free share: free variants / all named models (bucket excluded), per period and for the latest week.
  */
+import { vendorName } from "@/lib/domain/vendors";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { addDays, maxDay, shareOf } from "@/lib/view/periods";
@@ -81,7 +82,7 @@ export async function getOverview(db: Db, state: ViewState): Promise<OverviewRes
     authors.set(m.model.author, a);
   }
   const topAuthors = [...authors.entries()]
-    .map(([author, a]) => ranked(`author:${author}`, author, String(a.tokens), String(a.prev), T, P))
+    .map(([author, a]) => ranked(`author:${author}`, vendorName(author), String(a.tokens), String(a.prev), T, P))
     .sort((a, b) => cmpBig(b.tokens, a.tokens) || a.key.localeCompare(b.key))
     .slice(0, state.top);
   const movers = models.map((m) => ({ ...m, shareChange: m.share - m.previousShare }));

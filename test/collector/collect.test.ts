@@ -17,7 +17,9 @@ import { appRankingsFixture, CATEGORIES, rankingsFixture, rankingsWindow, type R
 // Expectations computed from the fixtures.
 const rankings = rankingsFixture();
 const FIXTURE_TOKENS = rankings.data.reduce((s, r) => s + BigInt(r.total_tokens), 0n);
-const appRows = CATEGORIES.flatMap((c) => (JSON.parse(readFixture(appRankingsFixture(c))) as { data: Array<{ app_id: number }> }).data);
+const appRows = CATEGORIES.flatMap((c) =>
+  (JSON.parse(readFixture(appRankingsFixture(c))) as { data: Array<{ app_id: number; rank: number }> }).data.map((r) => ({ ...r, category: c })),
+);
 const DISTINCT_APPS = new Set(appRows.map((a) => a.app_id)).size;
 const FULL_WINDOWS = windows("2025-01-01", "2026-09-21", 90);
 const WINDOWS_WITH_DATA = FULL_WINDOWS.filter((w) => rankings.data.some((r) => r.date >= w.start && r.date <= w.end)).length;
@@ -43,7 +45,10 @@ describe.each(DRIVERS)("collector on %s", (driver) => {
     const [{ total }] = await rowsOf<{ total: string }>(h.db.db, sql`select sum(total_tokens)::text as total from model_usage_daily`);
     expect(BigInt(total)).toBe(FIXTURE_TOKENS);
     expect(await count(h.db, "apps")).toBe(DISTINCT_APPS);
-    expect(await count(h.db, "app_usage")).toBe(DISTINCT_APPS);
+    // One row per app and category: an app listed in two categories keeps its rank in each.
+    expect(await count(h.db, "app_usage")).toBe(appRows.length);
+    const stored = await rowsOf<{ app_id: string; category: string; rank: number }>(h.db.db, sql`select app_id, category, rank from app_usage`);
+    expect(new Set(stored.map((s) => `${s.app_id}|${s.category}|${s.rank}`))).toEqual(new Set(appRows.map((a) => `${a.app_id}|${a.category}|${a.rank}`)));
     expect(await count(h.db, "models", sql`where in_catalogue`)).toBeGreaterThanOrEqual(400);
     expect(await snapshotsByFormat(h.db)).toEqual({
       "openrouter-models": 1,

@@ -1,4 +1,4 @@
-import { UnknownSubject } from "@/components/unknown-subject";
+import { notFound } from "next/navigation";
 import { APP_DEFAULTS } from "@/lib/pages/api-queries";
 import { SeedQueries } from "@/components/seed-queries";
 import { AppView } from "@/components/views/app/app-view";
@@ -30,9 +30,8 @@ export default async function AppPage({ params, searchParams }: { params: Params
   const appId = address.subject!;
   const data = await viewDataFor(address);
   if (data.view !== "app") throw new Error("app data expected");
-  if (!data.mix) {
-    return <UnknownSubject title={`App “${cleanText(appId)}”`} error={data.error} />;
-  }
+  // An unknown or unreadable app id answers 404 (./not-found.tsx).
+  if (!data.mix) notFound();
   const app = data.mix.app;
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { SeedQueries } from "@/components/seed-queries";
-import { UnknownSubject } from "@/components/unknown-subject";
 import { MODEL_DEFAULTS } from "@/lib/pages/api-queries";
 import { ModelView } from "@/components/views/model/model-view";
 import { viewDataFor } from "@/lib/server/view-data";
@@ -8,6 +8,8 @@ import { shareMetadata } from "@/lib/share/metadata";
 import { viewTitle } from "@/lib/share/view-title";
 import type { PageSearchParams } from "@/lib/ui/server-data";
 import { shortName } from "@/lib/labels";
+import { vendorHref } from "@/lib/domain/hrefs";
+import { vendorName } from "@/lib/domain/vendors";
 import { ViewDefaults } from "@/lib/ui/view-defaults";
 import { subjectFromSegments, type ViewAddress } from "@/lib/view/address";
 import { parseViewState } from "@/lib/view/state";
@@ -31,21 +33,19 @@ export default async function ModelPage({ params, searchParams }: { params: Para
   const ref = address.subject!;
   const data = await viewDataFor(address);
   if (data.view !== "model") throw new Error("model data expected");
-  if (!data.detail) {
-    return (
-      <UnknownSubject title={ref} error={data.error}>
-        {" "}
-        to pick a model from the rankings.
-      </UnknownSubject>
-    );
-  }
+  // An unknown or unreadable id answers 404 (./not-found.tsx).
+  if (!data.detail) notFound();
   const m = data.detail.model;
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{shortName(m.name, m.publicId)}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          <span className="font-mono">{m.publicId}</span> by {m.author} ·{" "}
+          <span className="font-mono">{m.publicId}</span> by{" "}
+          <Link href={vendorHref(m.author)} className="text-indigo-700 underline dark:text-indigo-300">
+            {vendorName(m.author)}
+          </Link>{" "}
+          ·{" "}
           <Link href={`/compare?models=${m.publicId}`} className="text-indigo-700 underline dark:text-indigo-300">
             Compare with…
           </Link>

@@ -1,12 +1,13 @@
 import type { ModelDetailResult } from "@/lib/queries/types";
 import { formatContext, formatDay, formatPricePerM, formatTokens } from "@/lib/format";
 import { SourceLine } from "@/components/frame/source-line";
+import { vendorName } from "@/lib/domain/vendors";
 
 /** The model's catalogue facts and its variants. */
 export function ModelSpecs({ detail }: { detail: ModelDetailResult }) {
   const m = detail.model;
   const facts: [string, string][] = [
-    ["Vendor", m.author],
+    ["Vendor", vendorName(m.author)],
     ["Launched", m.launchDate ? formatDay(m.launchDate) : "—"],
     ["Context", formatContext(m.contextLength)],
     ["Input", m.free ? "free" : formatPricePerM(m.inputPerM)],

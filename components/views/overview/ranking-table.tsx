@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RankedItem } from "@/lib/queries/types";
 import { formatChange, formatExact, formatTokens } from "@/lib/format";
 import { formatShare } from "@/lib/format";
-import { modelHref } from "@/lib/pages/api-queries";
+import { modelHref, vendorHref } from "@/lib/domain/hrefs";
 import { shortName } from "@/lib/labels";
 
 type Row = RankedItem & { model?: { publicId: string; author: string; name: string | null } };
@@ -41,6 +41,10 @@ export function RankingTable({ id, title, caption, rows, kind }: { id: string; t
                       </Link>
                       <div className="hidden truncate text-xs text-slate-500 sm:block dark:text-slate-400">{r.model.publicId}</div>
                     </>
+                  ) : r.key.startsWith("author:") && r.key !== "author:other" ? (
+                    <Link href={vendorHref(r.key.slice("author:".length))} className="font-medium hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
+                      {r.label}
+                    </Link>
                   ) : (
                     <span className="font-medium">{r.label}</span>
                   )}

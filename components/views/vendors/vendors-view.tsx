@@ -1,5 +1,6 @@
 "use client";
 
+import { vendorName } from "@/lib/domain/vendors";
 import { IntervalControl, VariantControl } from "@/components/controls/view-controls";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import { RangeControl } from "@/components/controls/range-control";
@@ -26,7 +27,7 @@ export function VendorsView({ initial }: { initial: VendorsData }) {
   const shown = data?.authors.map((a) => a.author) ?? state.authors;
   const chosen = state.authors.length ? state.authors : shown;
   const colors = colorSlots(chosen);
-  const selected = chosen.map((a, i) => ({ value: a, label: a, color: colorCss(colors[i]) }));
+  const selected = chosen.map((a, i) => ({ value: a, label: vendorName(a), color: colorCss(colors[i]) }));
   const message = error?.message ?? (data ? null : initial.error);
   return (
     <div className="space-y-4">

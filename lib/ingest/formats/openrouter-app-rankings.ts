@@ -3,10 +3,13 @@
  * `{data:[{rank, app_id, app_name, total_tokens, total_requests}], meta:{as_of, start_date, end_date}}`.
  *
  * Totals over a window the source chooses (meta.start_date..meta.end_date), for all models: one AppRecord
- * and one `window` AppUsageRow per entry. App ids are numbers in the API and strings here (names are not
+ * and one `window` AppUsageRow per entry. The API is asked per category and its body does not say which:
+ * the caller does (ParseContext.category, `?category=` on POST /api/ingest, the collector's request), or a
+ * stored body's `meta.category`; each category's rows are rows of their own (an app keeps its rank in each). App ids are numbers in the API and strings here (names are not
  * unique — two different apps are called "pi" — so the id is the identity).
  */
-import { IssueList } from "../errors";
+import { CATEGORY_RE } from "@/lib/domain/categories";
+import { IngestError, IssueList } from "../errors";
 import type { AppRecord, AppUsageRow, ParseContext, ParsedSnapshot } from "../types";
 import { OPENROUTER_CITATION } from "../types";
 import { describe, parseIsoInstant } from "../values";
@@ -34,10 +37,36 @@ export function readAppId(v: unknown, path: string, field: string, issues: Issue
   return null;
 }
 
-export function parseAppRankings(body: unknown, _ctx?: ParseContext): ParsedSnapshot {
+
+/** `?category=` on POST /api/ingest: a category name, or null when absent. */
+export function parseCategoryOrThrow(value: string | null | undefined, path = "query.category"): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (!CATEGORY_RE.test(value)) {
+    throw new IngestError(400, "invalid category", [{ path, message: `expected a category name (lower-case letters, digits, -, e.g. coding), got ${describe(value)}` }]);
+  }
+  return value;
+}
+
+function readCategory(body: Record<string, unknown>, ctx: ParseContext | undefined, issues: IssueList): string | null {
+  const stated = isRecord(body.meta) ? body.meta.category : undefined;
+  if (stated !== undefined && stated !== null && (typeof stated !== "string" || !CATEGORY_RE.test(stated))) {
+    issues.add("meta.category", `must be a category name (lower-case letters, digits, -), got ${describe(stated)}`);
+    return null;
+  }
+  const given = ctx?.category ?? null;
+  if (typeof stated === "string" && given !== null && stated !== given) {
+    issues.add("meta.category", `is "${stated}" but the snapshot was sent as category "${given}"`);
+    return null;
+  }
+  const category = given ?? (typeof stated === "string" ? stated : null);
+  return category === "all" ? null : category;
+}
+
+export function parseAppRankings(body: unknown, ctx?: ParseContext): ParsedSnapshot {
   if (!isRecord(body) || !Array.isArray(body.data)) notShape(WHAT, "data", "expected {data: [...], meta: {...}}");
   const issues = new IssueList();
   const meta = zodCheck(openRouterMetaSchema, body.meta, issues, "meta");
+  const category = readCategory(body, ctx, issues);
   if (meta && !meta.end_date) issues.add("meta.end_date", "is required (the window the totals cover)");
   if (meta?.start_date && meta.end_date && meta.start_date > meta.end_date) {
     issues.add("meta.start_date", `is after meta.end_date (${meta.end_date})`);
@@ -70,6 +99,7 @@ export function parseAppRankings(body: unknown, _ctx?: ParseContext): ParsedSnap
       totalTokens: total,
       requests,
       rank,
+      category,
       path,
     });
   }

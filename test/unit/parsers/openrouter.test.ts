@@ -140,6 +140,7 @@ describe("OpenRouter app-rankings", () => {
           totalTokens: r.total_tokens,
           requests: String(r.total_requests),
           rank: r.rank,
+          category: null,
           path: `data[${i}]`,
         });
       });
@@ -154,6 +155,19 @@ describe("OpenRouter app-rankings", () => {
     const pis = snap.apps.filter((a) => a.name === "pi");
     expect(pis).toHaveLength(2);
     expect(new Set(pis.map((a) => a.appId)).size).toBe(2);
+  });
+
+  it("keeps the category the body was asked for, from the caller or the stored meta, and refuses a contradiction", () => {
+    const text = readFixture("app-rankings/app-rankings-creative-2026-09-22.json");
+    expect(new Set(parseAppRankings(text, { asOf: null, category: "creative" }).appUsage.map((u) => u.category))).toEqual(new Set(["creative"]));
+    const stored = JSON.parse(text);
+    stored.meta.category = "creative";
+    expect(parseAppRankings(JSON.stringify(stored), ctx).appUsage[0].category).toBe("creative");
+    expect(parseAppRankings(text, { asOf: null, category: "all" }).appUsage[0].category).toBeNull();
+    const e = rejects(() => parseAppRankings(JSON.stringify(stored), { asOf: null, category: "coding" }));
+    expect(e.details).toEqual([{ path: "meta.category", message: 'is "creative" but the snapshot was sent as category "coding"' }]);
+    stored.meta.category = "Not A Category";
+    expect(rejects(() => parseAppRankings(JSON.stringify(stored), ctx)).details[0].path).toBe("meta.category");
   });
 
   it("rejects a fractional request count and a non-integer rank", () => {
