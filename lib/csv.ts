@@ -20,6 +20,7 @@ import type {
   ModelsResult,
   Provenance,
   SubsidyResult,
+  SeriesPoint,
   UsageResult,
 } from "@/lib/queries/types";
 import { cumulativeSums } from "@/lib/view/periods";
@@ -95,16 +96,23 @@ function withProvenance(header: string[], rows: CsvCell[][], p: Provenance): str
 // ── The API's tidy tables ─────────────────────────────────────────────────────────────────────────
 
 /**
- * usage → series,period,value,tokens,partial,label,complete (value: exact tokens / exact cumulative tokens /
- * share 0..1). An unreported period has empty value and tokens and complete=false.
+ * usage → series,period,value,tokens,partial,label,complete,window_kind,window_from,window_to,rounded (value:
+ * exact tokens / exact cumulative tokens / share 0..1). An unreported period has empty value and tokens and
+ * complete=false. A source's window (weekly trackers) fills window_kind and its bounds (window_from empty =
+ * start unknown); other rows leave them empty.
  */
 export function usageCsv(r: UsageResult): string {
   const rows: CsvCell[][] = [];
+  const bounds = (p: SeriesPoint): CsvCell[] => (p.window ? [p.window.kind, p.window.from ?? "", p.window.to, p.window.rounded] : ["", "", "", ""]);
   for (const s of r.series) {
     const cumulative = r.metric === "cumulative" ? cumulativeSums(s.points.map((p) => p.tokens ?? "0")) : null;
-    s.points.forEach((p, i) => rows.push([s.key, p.period, r.metric === "tokens" ? p.tokens : cumulative ? cumulative[i] : p.value, p.tokens, p.partial, s.label, p.complete]));
+    s.points.forEach((p, i) => rows.push([s.key, p.period, r.metric === "tokens" ? p.tokens : cumulative ? cumulative[i] : p.value, p.tokens, p.partial, s.label, p.complete, ...bounds(p)]));
+    // At interval=week a source's windows beside calendar weeks of days: their own rows, marked by window_kind.
+    if (r.interval === "week" && !s.points.some((p) => p.window)) {
+      for (const p of s.windows ?? []) rows.push([s.key, p.period, p.value, p.tokens, p.partial, s.label, p.complete, ...bounds(p)]);
+    }
   }
-  return withProvenance(["series", "period", "value", "tokens", "partial", "label", "complete"], rows, r.provenance);
+  return withProvenance(["series", "period", "value", "tokens", "partial", "label", "complete", "window_kind", "window_from", "window_to", "rounded"], rows, r.provenance);
 }
 
 /** subsidy → author,period,free_tokens,paid_tokens,free_share,partial (free_share empty when the author had no tokens). */
