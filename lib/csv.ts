@@ -154,14 +154,14 @@ export function compareCsv(r: CompareResult): string {
     return [
       m.key, m.label, m.tokens, m.launchDate ?? "", m.contextLength, m.inputPerM ?? "", m.outputPerM ?? "", m.hasFreeVariant,
       m.topApp?.appId ?? "", m.topApp?.appName ?? "", m.topApp?.tokens ?? "", m.topAppBasis ?? "",
-      m.estimatedSpendUsd, m.estimatedSpendBasis ?? "",
+      m.estimatedSpendUsd, m.estimatedSpendBasis ?? "", m.estimatedFrom ?? "days",
       q.base, q.tokens, q.topApp, q.inputPrice, q.outputPrice, q.context, q.spend,
     ];
   });
   return withProvenance(
     [
       "model", "label", "tokens", "launch_date", "context_length", "input_per_m", "output_per_m", "free_variant",
-      "top_app_id", "top_app_name", "top_app_tokens", "top_app_basis", "estimated_spend_usd", "spend_basis",
+      "top_app_id", "top_app_name", "top_app_tokens", "top_app_basis", "estimated_spend_usd", "spend_basis", "estimated_from",
       "ratio_base", "ratio_tokens", "ratio_top_app", "ratio_input_price", "ratio_output_price", "ratio_context", "ratio_spend",
     ],
     rows,

@@ -6,7 +6,7 @@ import type { Series, UsageResult } from "@/lib/queries/types";
 import { formatDay, formatPeriod, formatRatio, formatTokens } from "@/lib/format";
 import { alignedLength } from "@/lib/view/periods";
 import { formatShare } from "@/lib/format";
-import { peakPoint, seriesComplete, seriesTotal } from "./series";
+import { isWindowSeries, peakPoint, seriesComplete, seriesTotal } from "./series";
 import { shortName } from "@/lib/labels";
 
 const name = (s: Series) => shortName(s.label, s.key);
@@ -60,7 +60,8 @@ export function usageSummary(full: UsageResult): string {
     return `${when}, ${name(first.s)} used ${totalText(first.s, first.total)} tokens, peaking at ${formatTokens(peak.tokens ?? 0)} (${formatPeriod(peak.period, u.interval)}).${gaps}`;
   }
   // A ratio of two lower bounds says nothing: only quote it when both totals are exact.
-  const exact = seriesComplete(first.s) && seriesComplete(second.s);
+  // Windows (counted whole) and days (inside the range) cover different spans: no ratio between them either.
+  const exact = seriesComplete(first.s) && seriesComplete(second.s) && isWindowSeries(first.s) === isWindowSeries(second.s);
   const ratio = exact && second.total > 0n ? Number(first.total) / Number(second.total) : null;
   const rest = totals.slice(2).map((t) => `${name(t.s)} ${totalText(t.s, t.total)}`);
   return (

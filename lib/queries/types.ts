@@ -197,6 +197,10 @@ export interface CompareModel {
   /** prompt-completion: prompt × input + completion × output price; input-only: all tokens × input price
    * (no prompt/completion split stored: a lower bound); mixed: some days each way. */
   estimatedSpendBasis: "prompt-completion" | "input-only" | "mixed" | null;
+  /** What `tokens` and the spend were summed from: day rows, or — for a series with no day rows in the range —
+   * the source's windows there, each counted whole (`windowCoverage`: the days they reach). */
+  estimatedFrom: "days" | "windows";
+  windowCoverage?: { from: string; to: string };
 }
 
 export interface CompareResult {

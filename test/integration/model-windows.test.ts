@@ -9,6 +9,11 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { ingestText } from "@/lib/ingest";
 import { getUsage } from "@/lib/queries/usage";
+import { getCompare } from "@/lib/queries/compare";
+import { compareSpendFigure } from "@/lib/figures/compare";
+import { usageFigure } from "@/lib/figures/usage";
+import { layoutTime } from "@/lib/figures/render/time-layout";
+import type { TimePlot } from "@/lib/figures/types";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
 import { readFixture } from "../fixtures";
 import { DRIVERS, freshDb, type TestDb } from "../db";
@@ -135,5 +140,54 @@ describe.each(DRIVERS)("model usage windows on %s", (driver) => {
     expect(body.provenance.citations.join(" ")).toContain("openrouter-inference-stats");
     const csv = await (await usageGET(new Request(`http://localhost/api/v1/usage?models=${FLASH}&from=2025-11-16&to=2025-11-29&interval=week&format=csv`))).text();
     expect(csv).toContain("2025-11-22");
+  });
+});
+
+interface SplitModel extends RawModel { prompt_tokens: number; completion_tokens: number; prompt_price: number; completion_price: number }
+
+describe.each(DRIVERS)("compare and figures with windows on %s", (driver) => {
+  let h: TestDb;
+  let db: Db;
+  beforeAll(async () => {
+    h = await freshDb(driver);
+    db = h.db;
+    holder.db = db;
+    for (const d of ["2025-11-16", "2025-11-23"]) await ingestText(db, readFixture(`trackers/weekly/${d}.json`));
+    await ingestText(db, days);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("estimates spend from windows as prompt × input + completion × output, and says it used windows", async () => {
+    const c = await getCompare(db, view({ models: [[FLASH], [PRO]] }));
+    const flash = c.models[0];
+    const raw = [week1, week2].map((f) => (f.models as SplitModel[]).find((m) => m.slug === FLASH)!);
+    // Prices per token × tokens, from the raw files (each week at the price the tracker listed that week).
+    const expected = raw.reduce((a, m) => a + m.prompt_tokens * m.prompt_price + m.completion_tokens * m.completion_price, 0);
+    expect(flash).toMatchObject({ tokens: String(raw[0].total_tokens + raw[1].total_tokens), estimatedFrom: "windows", estimatedSpendBasis: "prompt-completion", windowCoverage: { from: "2025-11-16", to: "2025-11-29" } });
+    expect(flash.estimatedSpendUsd).toBeCloseTo(expected, 2);
+    // PRO has day rows in the range: days only, never its windows added.
+    expect(c.models[1]).toMatchObject({ tokens: "100", estimatedFrom: "days" });
+    const fig = compareSpendFigure(c);
+    expect(fig.footnotes[0]).toContain("the source's weekly windows, counted whole");
+    expect(fig.footnotes[0]).toContain("daily figures");
+    expect(fig.table.rows[0].from).toMatch(/^source windows/);
+    expect(fig.summary).not.toMatch(/×/); // no ratio between windows and days
+  });
+
+  it("draws windows as points beside calendar weeks, and notes it; at interval=day it says the days are unreported", async () => {
+    const week = usageFigure("compare-usage", await getUsage(db, view({ models: [[FLASH], [PRO]], interval: "week" })), { title: "Adoption" });
+    const plot = week.plot as TimePlot;
+    expect(plot.series.map((s) => [s.key, !!s.points])).toEqual([["s0", true], ["s1", false], ["s1w", true]]);
+    expect(plot.rows.map((r) => r.x)).toEqual(["2025-11-10", "2025-11-16", "2025-11-17", "2025-11-23", "2025-11-24"]);
+    expect(week.footnotes.join(" ")).toMatch(/own weekly windows.*never split into days/);
+    expect(week.table.columns.map((c) => c.key)).toContain("window");
+    // The server renderer (embeds, images) draws each window as one solid mark: 2 weeks × 2 models.
+    const scene = layoutTime(plot, { width: 640, height: 320, font: 12 });
+    expect(scene.shapes.filter((sh) => sh.type === "circle" && sh.r === 4)).toHaveLength(4);
+    const day = usageFigure("compare-usage", await getUsage(db, view({ models: [[FLASH], [PRO]], interval: "day" })), { title: "Adoption" });
+    expect(day.footnotes.join(" ")).toMatch(/unreported at this interval \(not zero\)/);
+    expect((day.plot as TimePlot).series.every((s) => !s.points)).toBe(true);
   });
 });
