@@ -89,6 +89,18 @@ export const modelPrices = pgTable(
   (t) => [primaryKey({ columns: [t.modelId, t.day] })],
 );
 
+/** A model's usage figures and their provenance: the same columns per day and per source window. */
+const usageFigures = () => ({
+  totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
+  promptTokens: bigint("prompt_tokens", { mode: "bigint" }),
+  completionTokens: bigint("completion_tokens", { mode: "bigint" }),
+  reasoningTokens: bigint("reasoning_tokens", { mode: "bigint" }),
+  cachedTokens: bigint("cached_tokens", { mode: "bigint" }),
+  requests: bigint("requests", { mode: "bigint" }),
+  snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+  asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+});
+
 export const modelUsageDaily = pgTable(
   "model_usage_daily",
   {
@@ -97,14 +109,7 @@ export const modelUsageDaily = pgTable(
     // ingest 4× slower (measured). lib/ingest/resolve-models.ts creates or finds every id in the same
     // transaction, and nothing deletes models or apps.
     modelId: integer("model_id").notNull(),
-    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
-    promptTokens: bigint("prompt_tokens", { mode: "bigint" }),
-    completionTokens: bigint("completion_tokens", { mode: "bigint" }),
-    reasoningTokens: bigint("reasoning_tokens", { mode: "bigint" }),
-    cachedTokens: bigint("cached_tokens", { mode: "bigint" }),
-    requests: bigint("requests", { mode: "bigint" }),
-    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
-    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+    ...usageFigures(),
   },
   (t) => [primaryKey({ columns: [t.day, t.modelId] }), index("model_usage_daily_model_day_idx").on(t.modelId, t.day)],
 );
@@ -129,14 +134,7 @@ export const modelUsageWindow = pgTable(
     periodEnd: date("period_end", { mode: "string" }).notNull(),
     /** Totals the source rounded (weekly runs: to 1e9) are not exact; charts say so. */
     rounded: boolean("rounded").notNull().default(false),
-    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
-    promptTokens: bigint("prompt_tokens", { mode: "bigint" }),
-    completionTokens: bigint("completion_tokens", { mode: "bigint" }),
-    reasoningTokens: bigint("reasoning_tokens", { mode: "bigint" }),
-    cachedTokens: bigint("cached_tokens", { mode: "bigint" }),
-    requests: bigint("requests", { mode: "bigint" }),
-    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
-    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+    ...usageFigures(),
   },
   (t) => [
     unique("model_usage_window_identity").on(t.modelId, t.periodKind, t.periodStart, t.periodEnd).nullsNotDistinct(),

@@ -51,16 +51,22 @@ const days = JSON.stringify({
 const run = JSON.stringify({ date: "2025-11-24", models: [{ rank: 1, slug: SONNET, name: "Sonnet", total_tokens: 999000000000, prompt_tokens: 0, completion_tokens: 0, is_free: false }] });
 
 const view = (s: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, from: "2025-11-16", to: "2025-11-29", ...s });
+const weekly = (...dates: string[]) => dates.map((d) => readFixture(`trackers/weekly/${d}.json`));
+
+/** A fresh database on `driver` holding `bodies`, also behind the routes. */
+async function loaded(driver: (typeof DRIVERS)[number], bodies: string[]): Promise<TestDb> {
+  const h = await freshDb(driver);
+  holder.db = h.db;
+  for (const body of bodies) await ingestText(h.db, body);
+  return h;
+}
 
 describe.each(DRIVERS)("model usage windows on %s", (driver) => {
   let h: TestDb;
   let db: Db;
   beforeAll(async () => {
-    h = await freshDb(driver);
+    h = await loaded(driver, [...weekly("2025-11-16", "2025-11-23", "2026-03-02"), days, run]);
     db = h.db;
-    holder.db = db;
-    const weekly = ["2025-11-16", "2025-11-23", "2026-03-02"].map((d) => readFixture(`trackers/weekly/${d}.json`));
-    for (const body of [...weekly, days, run]) await ingestText(db, body);
   });
   afterAll(async () => {
     await h?.close();
@@ -149,11 +155,8 @@ describe.each(DRIVERS)("compare and figures with windows on %s", (driver) => {
   let h: TestDb;
   let db: Db;
   beforeAll(async () => {
-    h = await freshDb(driver);
+    h = await loaded(driver, [...weekly("2025-11-16", "2025-11-23"), days]);
     db = h.db;
-    holder.db = db;
-    for (const d of ["2025-11-16", "2025-11-23"]) await ingestText(db, readFixture(`trackers/weekly/${d}.json`));
-    await ingestText(db, days);
   });
   afterAll(async () => {
     await h?.close();
