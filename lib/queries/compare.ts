@@ -155,16 +155,20 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
     };
   });
   const base = models[0];
-  const ratios = models.map((m) => ({
-    key: m.key,
-    base: base.key,
-    tokens: ratio(base.tokens, m.tokens),
-    topApp: ratio(base.topApp?.tokens, m.topApp?.tokens),
-    inputPrice: ratio(base.inputPerM, m.inputPerM),
-    outputPrice: ratio(base.outputPerM, m.outputPerM),
-    context: ratio(base.contextLength, m.contextLength),
-    spend: ratio(base.estimatedSpendUsd, m.estimatedSpendUsd),
-  }));
+  const ratios = models.map((m) => {
+    // A windows total (each window whole) and a days total cover different spans: no ratio between them.
+    const comparable = m.estimatedFrom === base.estimatedFrom;
+    return {
+      key: m.key,
+      base: base.key,
+      tokens: comparable ? ratio(base.tokens, m.tokens) : null,
+      topApp: ratio(base.topApp?.tokens, m.topApp?.tokens),
+      inputPrice: ratio(base.inputPerM, m.inputPerM),
+      outputPrice: ratio(base.outputPerM, m.outputPerM),
+      context: ratio(base.contextLength, m.contextLength),
+      spend: comparable ? ratio(base.estimatedSpendUsd, m.estimatedSpendUsd) : null,
+    };
+  });
   const provenance = mergeProvenance([
     await provenanceOf(db, [...snapshotIds, ...priceSnapshots, ...fromWindows.flatMap((w) => w?.snapshotIds ?? [])]),
     ...apps.map((a) => a.provenance),

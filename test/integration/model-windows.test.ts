@@ -172,6 +172,8 @@ describe.each(DRIVERS)("compare and figures with windows on %s", (driver) => {
     expect(flash.estimatedSpendUsd).toBeCloseTo(expected, 2);
     // PRO has day rows in the range: days only, never its windows added.
     expect(c.models[1]).toMatchObject({ tokens: "100", estimatedFrom: "days" });
+    // Windows counted whole against days in the range: no tokens or spend ratio is quoted.
+    expect(c.ratios[1]).toMatchObject({ tokens: null, spend: null });
     const fig = compareSpendFigure(c);
     expect(fig.footnotes[0]).toContain("the source's weekly windows, counted whole");
     expect(fig.footnotes[0]).toContain("daily figures");
