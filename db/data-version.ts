@@ -1,6 +1,7 @@
 /**
- * The data version: the newest snapshot id (0 when empty). Every ingest that writes anything creates a new
- * snapshot, so ETags and the in-memory answer cache (lib/server/response-cache.ts) key on it.
+ * The data version: the newest snapshot id, or the version of the newest retraction when later (0 when
+ * empty). Every ingest that writes anything creates a new snapshot, and a retraction draws its version from
+ * the same sequence, so ETags and the in-memory answer cache (lib/server/response-cache.ts) key on it.
  *
  * On the embedded database (PGlite: one process per data folder, so every write goes through this process)
  * it is kept in memory and forgotten when an ingest commits: reading it then never waits behind an ingest's
@@ -24,7 +25,7 @@ export function isEmbedded(db: Db): boolean {
 export async function newestSnapshotId(db: Db): Promise<number> {
   const memo = known.get(db);
   if (memo !== undefined) return memo;
-  const [r] = await rowsOf<{ id: string | number | null }>(db, sql`select max(id) as id from snapshots`);
+  const [r] = await rowsOf<{ id: string | number | null }>(db, sql`select greatest((select max(id) from snapshots), (select max(version) from retractions)) as id`);
   const id = Number(r?.id ?? 0);
   if (isEmbedded(db)) known.set(db, id);
   return id;

@@ -90,6 +90,18 @@ export const modelPrices = pgTable(
   (t) => [primaryKey({ columns: [t.modelId, t.day] })],
 );
 
+/** A model's usage figures and their provenance: the same columns per day and per source window. */
+const usageFigures = () => ({
+  totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
+  promptTokens: bigint("prompt_tokens", { mode: "bigint" }),
+  completionTokens: bigint("completion_tokens", { mode: "bigint" }),
+  reasoningTokens: bigint("reasoning_tokens", { mode: "bigint" }),
+  cachedTokens: bigint("cached_tokens", { mode: "bigint" }),
+  requests: bigint("requests", { mode: "bigint" }),
+  snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+  asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+});
+
 export const modelUsageDaily = pgTable(
   "model_usage_daily",
   {
@@ -98,17 +110,63 @@ export const modelUsageDaily = pgTable(
     // ingest 4× slower (measured). lib/ingest/resolve-models.ts creates or finds every id in the same
     // transaction, and nothing deletes models or apps.
     modelId: integer("model_id").notNull(),
-    totalTokens: bigint("total_tokens", { mode: "bigint" }).notNull(),
-    promptTokens: bigint("prompt_tokens", { mode: "bigint" }),
-    completionTokens: bigint("completion_tokens", { mode: "bigint" }),
-    reasoningTokens: bigint("reasoning_tokens", { mode: "bigint" }),
-    cachedTokens: bigint("cached_tokens", { mode: "bigint" }),
-    requests: bigint("requests", { mode: "bigint" }),
-    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
-    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+    ...usageFigures(),
   },
   (t) => [primaryKey({ columns: [t.day, t.modelId] }), index("model_usage_daily_model_day_idx").on(t.modelId, t.day)],
 );
+
+/**
+ * Model usage over a source's own window (weekly trackers: a week starting on a Sunday, or a weekly run's
+ * window whose start is unknown). Never split into days, never re-cut into ISO weeks or months, never in
+ * the day rollups, and never added to day rows of the same days: the model-window rule (README "Model usage
+ * windows", lib/queries/model-windows.ts) picks which counts. The key treats nulls as equal, so a window
+ * restated later updates in place under the same restatement rule as day rows.
+ */
+export const modelUsageWindow = pgTable(
+  "model_usage_window",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    modelId: integer("model_id").notNull(), // no foreign keys: see model_usage_daily
+    /** What the source says the window is: `week` (Sunday to Saturday, exact totals) or `window` (start unknown). */
+    periodKind: text("period_kind", { enum: ["week", "window"] }).notNull(),
+    /** First day; null when the source does not say. */
+    periodStart: date("period_start", { mode: "string" }),
+    /** Last day (inclusive). */
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    /** Totals the source rounded (weekly runs: to 1e9) are not exact; charts say so. */
+    rounded: boolean("rounded").notNull().default(false),
+    ...usageFigures(),
+  },
+  (t) => [
+    unique("model_usage_window_identity").on(t.modelId, t.periodKind, t.periodStart, t.periodEnd).nullsNotDistinct(),
+    index("model_usage_window_model_end_idx").on(t.modelId, t.periodEnd),
+  ],
+);
+
+/**
+ * The body of every snapshot ingested as text (and the as_of its caller supplied), so a retraction can
+ * replay the remaining snapshots: every figure then is exactly what they say without the retracted one
+ * (lib/ingest/retract.ts). Snapshots stored before this table existed have none and block retraction.
+ */
+export const snapshotBodies = pgTable("snapshot_bodies", {
+  snapshotId: bigint("snapshot_id", { mode: "number" }).primaryKey(),
+  body: text("body").notNull(),
+  callerAsOf: timestamp("caller_as_of", { withTimezone: true, mode: "date" }),
+});
+
+/**
+ * Retracted snapshots (an audit log; nothing else of them is kept). `version` is drawn from the snapshot id
+ * sequence, so the data version (db/data-version.ts) moves forward on a retraction as on an ingest.
+ */
+export const retractions = pgTable("retractions", {
+  version: bigint("version", { mode: "number" }).primaryKey(),
+  snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+  format: text("format").notNull(),
+  source: text("source").notNull(),
+  asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+  checksum: text("checksum").notNull(),
+  retractedAt: timestamp("retracted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
 
 export const apps = pgTable("apps", {
   /** The source's app id (OpenRouter's are integers; names are not unique). */
@@ -326,6 +384,9 @@ export const schema = {
   models,
   modelPrices,
   modelUsageDaily,
+  modelUsageWindow,
+  snapshotBodies,
+  retractions,
   apps,
   appUsage,
   usageDailyRollup,

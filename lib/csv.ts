@@ -20,6 +20,7 @@ import type {
   ModelsResult,
   Provenance,
   SubsidyResult,
+  SeriesPoint,
   UsageResult,
 } from "@/lib/queries/types";
 import type { SearchResult } from "@/lib/queries/search";
@@ -96,16 +97,23 @@ function withProvenance(header: string[], rows: CsvCell[][], p: Provenance): str
 // ── The API's tidy tables ─────────────────────────────────────────────────────────────────────────
 
 /**
- * usage → series,period,value,tokens,partial,label,complete (value: exact tokens / exact cumulative tokens /
- * share 0..1). An unreported period has empty value and tokens and complete=false.
+ * usage → series,period,value,tokens,partial,label,complete,window_kind,window_from,window_to,rounded (value:
+ * exact tokens / exact cumulative tokens / share 0..1). An unreported period has empty value and tokens and
+ * complete=false. A source's window (weekly trackers) fills window_kind and its bounds (window_from empty =
+ * start unknown); other rows leave them empty.
  */
 export function usageCsv(r: UsageResult): string {
   const rows: CsvCell[][] = [];
+  const bounds = (p: SeriesPoint): CsvCell[] => (p.window ? [p.window.kind, p.window.from ?? "", p.window.to, p.window.rounded] : ["", "", "", ""]);
   for (const s of r.series) {
     const cumulative = r.metric === "cumulative" ? cumulativeSums(s.points.map((p) => p.tokens ?? "0")) : null;
-    s.points.forEach((p, i) => rows.push([s.key, p.period, r.metric === "tokens" ? p.tokens : cumulative ? cumulative[i] : p.value, p.tokens, p.partial, s.label, p.complete]));
+    s.points.forEach((p, i) => rows.push([s.key, p.period, r.metric === "tokens" ? p.tokens : cumulative ? cumulative[i] : p.value, p.tokens, p.partial, s.label, p.complete, ...bounds(p)]));
+    // At interval=week a source's windows beside calendar weeks of days: their own rows, marked by window_kind.
+    if (r.interval === "week" && !s.points.some((p) => p.window)) {
+      for (const p of s.windows ?? []) rows.push([s.key, p.period, p.value, p.tokens, p.partial, s.label, p.complete, ...bounds(p)]);
+    }
   }
-  return withProvenance(["series", "period", "value", "tokens", "partial", "label", "complete"], rows, r.provenance);
+  return withProvenance(["series", "period", "value", "tokens", "partial", "label", "complete", "window_kind", "window_from", "window_to", "rounded"], rows, r.provenance);
 }
 
 /** subsidy → author,period,free_tokens,paid_tokens,free_share,partial (free_share empty when the author had no tokens). */
@@ -147,14 +155,14 @@ export function compareCsv(r: CompareResult): string {
     return [
       m.key, m.label, m.tokens, m.launchDate ?? "", m.contextLength, m.inputPerM ?? "", m.outputPerM ?? "", m.hasFreeVariant,
       m.topApp?.appId ?? "", m.topApp?.appName ?? "", m.topApp?.tokens ?? "", m.topAppBasis ?? "",
-      m.estimatedSpendUsd, m.estimatedSpendBasis ?? "",
+      m.estimatedSpendUsd, m.estimatedSpendBasis ?? "", m.estimatedFrom ?? "days",
       q.base, q.tokens, q.topApp, q.inputPrice, q.outputPrice, q.context, q.spend,
     ];
   });
   return withProvenance(
     [
       "model", "label", "tokens", "launch_date", "context_length", "input_per_m", "output_per_m", "free_variant",
-      "top_app_id", "top_app_name", "top_app_tokens", "top_app_basis", "estimated_spend_usd", "spend_basis",
+      "top_app_id", "top_app_name", "top_app_tokens", "top_app_basis", "estimated_spend_usd", "spend_basis", "estimated_from",
       "ratio_base", "ratio_tokens", "ratio_top_app", "ratio_input_price", "ratio_output_price", "ratio_context", "ratio_spend",
     ],
     rows,

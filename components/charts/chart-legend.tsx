@@ -42,7 +42,11 @@ export function ChartLegend({
               className={`flex min-w-0 max-w-[16rem] items-center gap-1.5 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800 ${hidden ? "opacity-40 line-through" : ""}`}
             >
               <svg aria-hidden="true" width="16" height="8" className="shrink-0">
-                <line x1="0" y1="4" x2="16" y2="4" stroke={colorCss(s.color)} strokeWidth="3" strokeDasharray={seriesDash(s.color)} />
+                {s.points ? (
+                  <circle cx="8" cy="4" r="3.5" fill={colorCss(s.color)} />
+                ) : (
+                  <line x1="0" y1="4" x2="16" y2="4" stroke={colorCss(s.color)} strokeWidth="3" strokeDasharray={seriesDash(s.color)} />
+                )}
               </svg>
               <span className="truncate">{s.label}</span>
             </button>

@@ -109,8 +109,9 @@ export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "i
                 stroke={colorCss(s.color)}
                 strokeOpacity={dim(s.key)}
                 strokeDasharray={seriesDash(s.color)}
-                strokeWidth={highlighted === s.key ? 3 : 2}
-                dot={plot.rows.length <= 2 ? { r: 3 } : false}
+                // A source's windows are points, never joined by a line (lib/figures/types.ts PlotSeries.points).
+                strokeWidth={s.points ? 0 : highlighted === s.key ? 3 : 2}
+                dot={s.points ? { r: highlighted === s.key ? 5 : 4, fill: colorCss(s.color), fillOpacity: dim(s.key), strokeWidth: 0 } : plot.rows.length <= 2 ? { r: 3 } : false}
                 activeDot={{ r: 4 }}
                 isAnimationActive={false}
                 connectNulls={false}
@@ -126,7 +127,7 @@ export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "i
                   stroke={colorCss(s.color)}
                   strokeOpacity={dim(s.key)}
                   strokeDasharray="4 3"
-                  strokeWidth={2}
+                  strokeWidth={s.points ? 0 : 2}
                   dot={(p: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
                     data[p.index ?? -1] && isPartialAt(data[p.index!], s.key) && typeof p.value === "number" ? (
                       <circle key={`${s.key}-${p.index}`} cx={p.cx} cy={p.cy} r={3.5} fill={CSS_VARS.bg} stroke={colorCss(s.color)} strokeWidth={2} />

@@ -5,6 +5,7 @@ import { shortName } from "@/lib/labels";
 import type { ViewState } from "@/lib/view/state";
 import { appBarItems, appLinks, appsCoverageNote, appsTable, compareTopAppsSummary, topAppsTitle, type TopAppsColumn } from "./apps";
 import { rangeText } from "./summaries";
+import type { CompareModel } from "@/lib/queries/types";
 import { colorSlots } from "./palette";
 import type { Figure } from "./types";
 import { usageFigure } from "./usage";
@@ -22,15 +23,24 @@ function spendSummary(c: CompareResult): string {
   const [a, b] = priced;
   const head = `At list prices, ${shortName(a.label, a.key)}'s ${formatTokens(a.tokens)} tokens cost an estimated ${formatUsd(a.estimatedSpendUsd)}`;
   if (!b || !b.estimatedSpendUsd) return `${head}.`;
+  // Windows counted whole and days inside the range cover different spans: no ratio between them.
+  if (a.estimatedFrom !== b.estimatedFrom) return `${head}; ${shortName(b.label, b.key)}'s, from ${b.estimatedFrom === "windows" ? "the source's weekly windows" : "daily figures"}, ${formatUsd(b.estimatedSpendUsd)}.`;
   return `${head}, ${formatRatio(a.estimatedSpendUsd! / b.estimatedSpendUsd)} ${shortName(b.label, b.key)}'s ${formatUsd(b.estimatedSpendUsd)}.`;
 }
 
-/** The note under the spend chart: each day's tokens at the list price in effect that day (lib/queries/compare.ts). */
+/** Which method a model's estimate used: its basis, and days or the source's windows (lib/queries/compare.ts). */
+export function spendMethod(m: CompareModel): string {
+  const basis = m.estimatedSpendBasis ? SPEND_BASIS[m.estimatedSpendBasis] ?? m.estimatedSpendBasis : "no estimate";
+  const from = m.estimatedFrom === "windows" && m.windowCoverage ? `the source's weekly windows, counted whole (${rangeText(m.windowCoverage.from, m.windowCoverage.to)})` : "daily figures";
+  return `${shortName(m.label, m.key)}: ${from}; ${basis}`;
+}
+
+/** The note under the spend chart: each period's tokens at the list price in effect then, and each model's method. */
 function spendFootnote(c: CompareResult): string {
-  const bases = [...new Set(c.models.map((m) => m.estimatedSpendBasis).filter(Boolean))] as string[];
+  const methods = c.models.filter((m) => m.estimatedSpendBasis).map(spendMethod);
   return (
-    `How this is estimated: each day's tokens × the list price per 1M tokens in effect that day` +
-    `${bases.length ? ` — ${bases.map((b) => SPEND_BASIS[b] ?? b).join("; ")}` : ""}. Free variants cost nothing; caching discounts ` +
+    `How this is estimated: each day's (or source window's) tokens × the list price per 1M tokens in effect then` +
+    `${methods.length ? ` — ${methods.join(". ")}` : ""}. Free variants cost nothing; caching discounts ` +
     `and provider-specific prices are ignored. An order of magnitude, not an invoice.`
   );
 }
@@ -96,9 +106,10 @@ export function compareSpendFigure(c: CompareResult): Figure {
         { key: "input_per_m", label: "Input $/M (now)", kind: "price" },
         { key: "output_per_m", label: "Output $/M (now)", kind: "price" },
         { key: "spend_usd", label: "Estimated spend", kind: "usd" },
-        { key: "basis", label: "Estimated from", kind: "text" },
+        { key: "basis", label: "Method", kind: "text" },
+        { key: "from", label: "Summed from", kind: "text" },
       ],
-      rows: c.models.map((m) => ({ model: m.key, tokens: m.tokens, input_per_m: m.inputPerM, output_per_m: m.outputPerM, spend_usd: m.estimatedSpendUsd, basis: m.estimatedSpendBasis })),
+      rows: c.models.map((m) => ({ model: m.key, tokens: m.tokens, input_per_m: m.inputPerM, output_per_m: m.outputPerM, spend_usd: m.estimatedSpendUsd, basis: m.estimatedSpendBasis, from: m.estimatedFrom === "windows" && m.windowCoverage ? `source windows, ${rangeText(m.windowCoverage.from, m.windowCoverage.to)}` : "days" })),
     },
   };
 }

@@ -17,11 +17,22 @@ export function comparePeriods(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The series' points are a source's windows (interval=week, no day rows in the range). */
+export function isWindowSeries(s: Series): boolean {
+  return s.points.some((p) => p.window);
+}
+
+/** Label of the windows drawn beside a series' calendar weeks. */
+export const windowsLabel = (label: string) => `${label} (source weeks)`;
+
 /**
  * One row per period (union of all series' periods, sorted), one field per series with its plotted value.
- * The folded "Others" series gets the neutral colour; the rest take palette slots in order.
+ * The folded "Others" series gets the neutral colour; the rest take palette slots in order. With
+ * `windows`, a series' source windows are drawn as points (`points`): its own, or — beside calendar weeks of
+ * day rows — a twin in the same colour (`s<i>w`). Their rows sit at each window's first day (a Sunday), so
+ * they never share a grid point with the calendar weeks (Mondays).
  */
-export function seriesPlot(list: Series[]): { rows: PlotRow[]; series: PlotSeries[] } {
+export function seriesPlot(list: Series[], opts: { windows?: boolean } = {}): { rows: PlotRow[]; series: PlotSeries[] } {
   const slots = colorSlots(list.filter((s) => s.key !== OTHERS_KEY).map((s) => s.key));
   let named = 0;
   const series = list.map((s, i): PlotSeries => {
@@ -30,19 +41,29 @@ export function seriesPlot(list: Series[]): { rows: PlotRow[]; series: PlotSerie
     return { key: `s${i}`, label: shortName(s.label, s.key), color, dashed: color >= PALETTE_SIZE || undefined };
   });
   const byPeriod = new Map<string, PlotRow>();
-  list.forEach((s, i) => {
-    for (const p of s.points) {
+  const put = (key: string, points: Series["points"]) => {
+    for (const p of points) {
       let row = byPeriod.get(p.period);
       if (!row) {
         row = { x: p.period };
         byPeriod.set(p.period, row);
       }
-      row[`s${i}`] = p.value;
-      row[partialFlag(`s${i}`)] = p.partial;
+      row[key] = p.value;
+      row[partialFlag(key)] = p.partial;
+    }
+  };
+  const twins: PlotSeries[] = [];
+  list.forEach((s, i) => {
+    put(`s${i}`, s.points);
+    if (!opts.windows) return;
+    if (isWindowSeries(s)) series[i].points = true;
+    else if (s.windows?.length) {
+      twins.push({ ...series[i], key: `s${i}w`, label: windowsLabel(series[i].label), points: true });
+      put(`s${i}w`, s.windows);
     }
   });
   const rows = [...byPeriod.values()].sort((a, b) => comparePeriods(a.x, b.x));
-  return { rows, series };
+  return { rows, series: [...series, ...twins] };
 }
 
 

@@ -6,7 +6,7 @@ import type { Series, UsageResult } from "@/lib/queries/types";
 import { formatDay, formatPeriod, formatRatio, formatTokens } from "@/lib/format";
 import { alignedLength } from "@/lib/view/periods";
 import { formatShare } from "@/lib/format";
-import { peakPoint, seriesComplete, seriesTotal } from "./series";
+import { isWindowSeries, peakPoint, seriesComplete, seriesTotal } from "./series";
 import { shortName } from "@/lib/labels";
 
 const name = (s: Series) => shortName(s.label, s.key);
@@ -43,9 +43,16 @@ export function usageSummary(full: UsageResult): string {
   const aligned = full.align === "launch" && full.series.length > 1 ? commonLaunchWindow(full) : null;
   const u = aligned ? { ...full, series: aligned.series } : full;
   const withData = u.series.filter((s) => s.points.some((p) => p.tokens !== null && p.tokens !== "0"));
-  if (!withData.length) return `No usage for ${u.series.length > 1 ? "these series" : "this series"} between ${rangeText(u.from, u.to)}.`;
+  if (!withData.length) {
+    // Tokens held only in a source's weekly windows are not "no usage": say where they are.
+    if (u.series.some((s) => s.windows?.length)) return `No daily figures for ${u.series.length > 1 ? "these series" : "this series"} between ${rangeText(u.from, u.to)}: their tokens here are in the source's weekly windows (choose Week to see them).`;
+    return `No usage for ${u.series.length > 1 ? "these series" : "this series"} between ${rangeText(u.from, u.to)}.`;
+  }
   const when = aligned ? aligned.when : u.align === "launch" ? "Counting from launch (day 0)" : `From ${rangeText(u.from, u.to)}`;
-  const gaps = u.series.some((s) => !seriesComplete(s)) ? " Some days are unreported (outside the source's published top models): those totals are lower bounds." : "";
+  const windowed = u.series.filter(isWindowSeries).map(name);
+  const gaps =
+    (u.series.some((s) => !seriesComplete(s)) ? " Some days are unreported (outside the source's published top models): those totals are lower bounds." : "") +
+    (windowed.length ? ` ${listText(windowed)}: the source's weekly windows, each counted whole.` : "");
   if (u.metric === "share") {
     const parts = withData.map((s) => {
       const peak = peakPoint(s)!;
@@ -60,7 +67,8 @@ export function usageSummary(full: UsageResult): string {
     return `${when}, ${name(first.s)} used ${totalText(first.s, first.total)} tokens, peaking at ${formatTokens(peak.tokens ?? 0)} (${formatPeriod(peak.period, u.interval)}).${gaps}`;
   }
   // A ratio of two lower bounds says nothing: only quote it when both totals are exact.
-  const exact = seriesComplete(first.s) && seriesComplete(second.s);
+  // Windows (counted whole) and days (inside the range) cover different spans: no ratio between them either.
+  const exact = seriesComplete(first.s) && seriesComplete(second.s) && isWindowSeries(first.s) === isWindowSeries(second.s);
   const ratio = exact && second.total > 0n ? Number(first.total) / Number(second.total) : null;
   const rest = totals.slice(2).map((t) => `${name(t.s)} ${totalText(t.s, t.total)}`);
   return (

@@ -21,6 +21,8 @@ export interface PlotSeries {
   color: ColorRef;
   /** Dashed: a series past the palette's hues, whose colour repeats. */
   dashed?: boolean;
+  /** A source's windows (weekly trackers): one mark per window at its first day, never joined by a line. */
+  points?: boolean;
 }
 
 export interface PlotRow {

@@ -5,7 +5,8 @@ import { shortName } from "@/lib/labels";
 import type { ChartId } from "@/lib/view/charts";
 import type { Scale } from "@/lib/view/state";
 import { plotNotes } from "./marks";
-import { comparePeriods, seriesPlot } from "./series";
+import { comparePeriods, seriesPlot, windowsLabel } from "./series";
+import { windowNotes, windowText } from "./window-notes";
 import { commonLaunchWindow, usageSummary } from "./summaries";
 import type { Figure, FigureTable, TimePlot, ValueKind } from "./types";
 
@@ -17,7 +18,7 @@ function metricValueKind(metric: UsageResult["metric"]): ValueKind {
 
 /** Lines per series, the metric's values, the state's scale. */
 function usagePlot(u: UsageResult, scale: Scale = "linear", height = 300): TimePlot {
-  return { type: "time", kind: "line", scale, x: u.interval, y: metricValueKind(u.metric), height, ...seriesPlot(u.series) };
+  return { type: "time", kind: "line", scale, x: u.interval, y: metricValueKind(u.metric), height, ...seriesPlot(u.series, { windows: u.interval === "week" }) };
 }
 
 function usageHasData(u: UsageResult): boolean {
@@ -32,19 +33,32 @@ export function usageTable(u: UsageResult): FigureTable {
   const { series } = seriesPlot(u.series);
   const kind = metricValueKind(u.metric);
   const periods = new Map<string, Record<string, string | number | null>>();
-  u.series.forEach((s, i) => {
-    for (const p of s.points) {
+  const windowCols: { key: string; label: string }[] = [];
+  const put = (key: string, label: string, points: typeof u.series[number]["points"]) => {
+    for (const p of points) {
       const row = periods.get(p.period) ?? { period: p.period, partial: "", unreported: "" };
-      row[`s${i}`] = u.metric === "tokens" ? p.tokens : p.value;
+      row[key] = u.metric === "tokens" ? p.tokens : p.value;
       if (p.partial) row.partial = "yes";
-      if (!p.complete) row.unreported = [row.unreported, series[i].label].filter(Boolean).join(", ");
+      if (!p.complete) row.unreported = [row.unreported, label].filter(Boolean).join(", ");
+      if (p.window) row.window = windowText(p.window);
       periods.set(p.period, row);
     }
+  };
+  u.series.forEach((s, i) => {
+    put(`s${i}`, series[i].label, s.points);
+    // At interval=week, windows beside calendar weeks of days get their own column (never summed with them).
+    if (u.interval === "week" && s.windows?.length && !s.points.some((p) => p.window)) {
+      windowCols.push({ key: `s${i}w`, label: windowsLabel(series[i].label) });
+      put(`s${i}w`, series[i].label, s.windows);
+    }
   });
+  const anyWindow = [...periods.values()].some((r) => r.window);
   return {
     columns: [
       { key: "period", label: u.align === "launch" ? "Days since launch" : "Period", kind: "period" },
       ...series.map((s) => ({ key: s.key, label: s.label, kind })),
+      ...windowCols.map((c) => ({ ...c, kind })),
+      ...(anyWindow ? [{ key: "window", label: "Source window", kind: "text" as const }] : []),
       { key: "partial", label: "Partial period", kind: "text" as const },
       { key: "unreported", label: "Days not reported for", kind: "text" as const },
     ],
@@ -80,7 +94,7 @@ export function usageFigure(chart: ChartId, u: UsageResult, opts: UsageFigureOpt
     provenance: u.provenance,
     empty: has ? null : { message: NO_MODEL_USAGE, suggestion: opts.emptySuggestion ?? "Try a longer date range, or calendar alignment." },
     plot,
-    footnotes: [...plotNotes(plot), ...launchNotes(u)],
+    footnotes: [...plotNotes(plot), ...windowNotes(u), ...launchNotes(u)],
     table: usageTable(u),
   };
 }

@@ -19,6 +19,7 @@ import { parseRankingsDaily } from "./formats/openrouter-rankings-daily";
 import { isRecord, lineColumn, parseJsonText, stripBom } from "./formats/shared";
 import { parse as parseTrackerCatalogue, TRACKER_CATALOGUE_HEADER_PREFIX } from "./formats/tracker-catalogue";
 import { parse as parseTrackerTopApps, TRACKER_TOP_APPS_HEADER_PREFIX } from "./formats/tracker-top-apps";
+import { isTrackerWeekly, parseTrackerWeekly } from "./formats/tracker-weekly";
 
 export type { ParseContext } from "./types";
 
@@ -29,6 +30,7 @@ const JSON_SHAPES = [
   "OpenRouter rankings-daily {data:[{date, model_permaslug, total_tokens}], meta}",
   "OpenRouter app-rankings {data:[{rank, app_id, app_name, total_tokens, total_requests}], meta}",
   "OpenRouter models {data:[{id, canonical_slug, pricing, …}]}",
+  "weekly tracker {date, models:[{slug, total_tokens, …}]}",
 ];
 
 const CSV_HEADERS = [
@@ -81,6 +83,7 @@ function detectAndParse<R = ParsedSnapshot>(text: string, ctx: DetectContext, mo
 export function detectJsonFormat(body: unknown): FormatId | null {
   if (!isRecord(body)) return null;
   if (body.format !== undefined) return body.format === MODELSHARE_FORMAT ? "modelshare-json" : null;
+  if (isTrackerWeekly(body)) return "tracker-weekly";
   if (!Array.isArray(body.data)) return null;
   const sample = body.data.find(isRecord);
   if (!sample) return null;
@@ -96,6 +99,7 @@ const JSON_PARSERS = {
   "openrouter-rankings-daily": parseRankingsDaily,
   "openrouter-app-rankings": parseAppRankings,
   "openrouter-models": parseOpenRouterModels,
+  "tracker-weekly": parseTrackerWeekly,
 } satisfies Partial<Record<FormatId, (body: unknown, ctx: ParseContext) => ParsedSnapshot>>;
 
 type JsonFormat = keyof typeof JSON_PARSERS;

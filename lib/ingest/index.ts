@@ -40,6 +40,7 @@ export async function ingestText(db: Db, text: string, opts: IngestOptions = {})
     checksum,
     fallbackAsOf: asOf,
     onUsageWritten: onProgress && ((rows, of) => onProgress({ stage: "written", rows, of })),
+    body: { text, callerAsOf: opts.asOf ?? null },
   });
 }
 

@@ -35,6 +35,8 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replac
   const refs: { ref: ModelRef; path: string }[] = [];
   for (const r of snap.modelUsage) refs.push({ ref: r.model, path: r.path });
   for (const r of snap.appUsage) if (r.model) refs.push({ ref: r.model, path: r.path });
+  for (const r of snap.modelWindows ?? []) refs.push({ ref: r.model, path: r.path });
+  for (const r of snap.priceObservations ?? []) refs.push({ ref: r.model, path: r.path });
 
   // 1. Identities the source states: make sure each exists. A public id the source gives replaces a
   //    derived one, never a catalogue's.

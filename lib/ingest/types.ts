@@ -10,6 +10,7 @@ export type FormatId =
   | "openrouter-app-rankings" // Data API app-rankings
   | "tracker-model-catalogue" // trackers/model_catalogue.csv
   | "tracker-top-apps" // trackers/top_apps_by_model.csv
+  | "tracker-weekly" // trackers/weekly/<date>.json (OpenRouter's weekly top models, kept by a tracker)
   | "modelshare-json" // our canonical snapshot (JSON)
   | "modelshare-csv"; // our canonical snapshot (CSV, for hand-made data)
 
@@ -53,6 +54,34 @@ export interface ModelUsageRow {
   cachedTokens?: BigIntString | null;
   requests?: BigIntString | null;
   /** Where the row came from, for located errors raised while writing (e.g. "data[12]"). */
+  path: string;
+}
+
+/**
+ * Model usage over a source's own window, never split into days (lib/queries/model-windows.ts has the rule
+ * that never adds it to day rows of the same days). Splits and requests: null = unknown.
+ */
+export interface ModelWindowRow {
+  model: ModelRef;
+  /** `week`: a week the source names by its first day (Sunday); `window`: a window whose start is unknown. */
+  periodKind: "week" | "window";
+  periodStart: Day | null;
+  periodEnd: Day;
+  /** The source rounded the totals (not exact). */
+  rounded: boolean;
+  totalTokens: BigIntString;
+  promptTokens: BigIntString | null;
+  completionTokens: BigIntString | null;
+  reasoningTokens: BigIntString | null;
+  cachedTokens: BigIntString | null;
+  requests: BigIntString | null;
+  path: string;
+}
+
+/** A listed price a usage source states for a model it names by identity (not a catalogue description). */
+export interface PriceObservation {
+  model: ModelRef;
+  price: { inputPerM: PricePerM; outputPerM: PricePerM; cacheReadPerM: PricePerM };
   path: string;
 }
 
@@ -101,6 +130,10 @@ export interface ParsedSnapshot {
   /** The model usage states complete days (every model of each day, `other` included): the writer replaces
    * those days from older snapshots of the same source instead of merging row by row. */
   wholeDays?: boolean;
+  /** Model usage over the source's own windows (weekly trackers). */
+  modelWindows?: ModelWindowRow[];
+  /** Prices observed on the snapshot's day for models named by identity (weekly trackers). */
+  priceObservations?: PriceObservation[];
   apps: AppRecord[];
   appUsage: AppUsageRow[];
 }

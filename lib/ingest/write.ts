@@ -21,7 +21,7 @@ import { iso } from "@/db/row-values";
 import { plainArray, textArray } from "@/db/pg-array";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
-import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot } from "./types";
+import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ModelWindowRow, ParsedSnapshot, PriceObservation } from "./types";
 import { BUCKET, resolveModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
@@ -48,6 +48,8 @@ export interface IngestSummary {
     models: RowCounts;
     prices: RowCounts;
     modelUsage: RowCounts;
+    /** Model usage over a source's own windows (weekly trackers); present when the snapshot has any. */
+    modelWindows?: RowCounts;
     apps: RowCounts;
     appUsage: RowCounts;
   };
@@ -60,17 +62,20 @@ export interface WriteOptions {
   isSample?: boolean;
   /** Told after each statement of daily model usage (the big table): rows written so far, of how many. */
   onUsageWritten?: (written: number, of: number) => void;
+  /** The text the snapshot was parsed from and the as_of its caller supplied: kept so a retraction can
+   * replay the remaining snapshots (lib/ingest/retract.ts). */
+  body?: { text: string; callerAsOf: Date | null };
 }
 
-const INGEST_LOCK = 727274002;
+export const INGEST_LOCK = 727274002;
 /** Rows per unnest statement: bounds the size of one parameter while keeping statements few. */
-const CHUNK = 200_000;
+export const CHUNK = 200_000;
 /**
  * PGlite runs each statement on the server's own thread: a 200,000-row statement would stop every other
  * request for seconds. There, usage rows go 2,500 per statement (≈50–100 ms each here) and the writer yields to the event loop
  * between statements, so answers that need no query (lib/server/response-cache.ts) keep being served.
  */
-const EMBEDDED_CHUNK = 2_500;
+export const EMBEDDED_CHUNK = 2_500;
 
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
   const asOf = snap.asOf ?? opts.fallbackAsOf;
@@ -111,31 +116,52 @@ async function writeInTransaction(
           returning id`,
     );
     const snapshotId = Number(rawId);
+    if (opts.body) {
+      await tx.execute(
+        sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of) values (${snapshotId}, ${opts.body.text}, ${opts.body.callerAsOf?.toISOString() ?? null}::timestamptz)`,
+      );
+    }
     const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
-
-    const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
-    const models = await upsertModels(ctx, declared);
-    const resolved = await resolveModels(tx, snap, { replacedSample });
-    const prices = await upsertPrices(ctx, declared, resolved.declaredIds);
-    const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
-    const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
-    const modelUsage: RowCounts = {
-      rows: snap.modelUsage.length,
-      inserted: written.inserted,
-      updated: written.updated,
-      unchanged: snap.modelUsage.length - written.inserted - written.updated,
-      ...(snap.wholeDays ? { removed: usageRows.removed } : {}),
-    };
-    const apps = await upsertApps(ctx, snap);
-    const appUsage = await upsertAppUsage(ctx, snap.appUsage, resolved.idOf);
-
-    const rows = { models, prices, modelUsage, apps, appUsage };
+    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
-    return { snapshotId, ...base, duplicate: false, modelsCreated: models.inserted + resolved.created, rows };
+    return { snapshotId, ...base, duplicate: false, modelsCreated, rows };
   });
 }
 
-interface WriteContext {
+/**
+ * Writes the rows of a snapshot whose `snapshots` row exists (ctx.snapshotId): at ingest, and again when a
+ * retraction replays the remaining snapshots (lib/ingest/retract.ts).
+ */
+export async function writeRows(
+  ctx: WriteContext,
+  snap: ParsedSnapshot,
+  opts: { replacedSample?: boolean } = {},
+): Promise<{ rows: IngestSummary["rows"]; modelsCreated: number }> {
+  const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
+  const models = await upsertModels(ctx, declared);
+  const resolved = await resolveModels(ctx.tx, snap, opts);
+  const prices = await upsertPrices(ctx, [
+    ...declared.filter((m) => m.price).map((m) => ({ id: resolved.declaredIds.get(m)!, price: m.price!, path: "models" })),
+    ...(snap.priceObservations ?? []).map((o) => ({ id: resolved.idOf(o.model), price: o.price, path: o.path })),
+  ]);
+  const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
+  const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
+  const modelUsage: RowCounts = {
+    rows: snap.modelUsage.length,
+    inserted: written.inserted,
+    updated: written.updated,
+    unchanged: snap.modelUsage.length - written.inserted - written.updated,
+    ...(snap.wholeDays ? { removed: usageRows.removed } : {}),
+  };
+  const windows = snap.modelWindows?.length ? { modelWindows: await upsertModelWindows(ctx, snap.modelWindows, resolved.idOf) } : {};
+  const apps = await upsertApps(ctx, snap);
+  const appUsage = await upsertAppUsage(ctx, snap.appUsage, resolved.idOf);
+
+  const rows = { models, prices, modelUsage, ...windows, apps, appUsage };
+  return { rows, modelsCreated: models.inserted + resolved.created };
+}
+
+export interface WriteContext {
   tx: Db;
   snapshotId: number;
   asOfIso: string;
@@ -289,15 +315,25 @@ function newerRow(ctx: WriteContext, table: string, columns: string[]): SQL {
     or ((${incoming}) = (${stored}) and ${ctx.checksum} > (select checksum from snapshots where id = ${t}.snapshot_id)))`;
 }
 
-async function upsertPrices(ctx: WriteContext, models: ModelRecord[], declaredIds: Map<ModelRecord, number>): Promise<RowCounts> {
-  const priced = models.filter((m) => m.price);
+interface PricedModel {
+  id: number;
+  price: NonNullable<ModelRecord["price"]> | PriceObservation["price"];
+  path: string;
+}
+
+async function upsertPrices(ctx: WriteContext, all: PricedModel[]): Promise<RowCounts> {
+  const priced = collapseDuplicates(
+    all.map((p) => ({ ...p, totalTokens: "" })),
+    (p) => String(p.id),
+    (p) => [p.price.inputPerM, p.price.outputPerM, p.price.cacheReadPerM].map((v) => v ?? "").join("/"),
+  );
   if (!priced.length) return ZERO;
   const day = ctx.asOfIso.slice(0, 10);
   const r = await upsertCounting(
     ctx.tx,
     sql`insert into model_prices (model_id, day, input_per_m, output_per_m, cache_read_per_m, snapshot_id, as_of)
           select m, ${day}::date, i, o, c, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
-          from unnest(${plainArray(priced.map((m) => declaredIds.get(m)!))}::int4[],
+          from unnest(${plainArray(priced.map((m) => m.id))}::int4[],
                       ${plainArray(priced.map((m) => m.price!.inputPerM))}::numeric[],
                       ${plainArray(priced.map((m) => m.price!.outputPerM))}::numeric[],
                       ${plainArray(priced.map((m) => m.price!.cacheReadPerM))}::numeric[]) as x(m, i, o, c)
@@ -337,6 +373,37 @@ async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: I
             where ${newerRow(ctx, "model_usage_daily", USAGE_VALUES)}`,
     );
   }, ctx.onUsageWritten && ((written) => ctx.onUsageWritten!(written, rows.length))));
+}
+
+const WINDOW_VALUES = [...USAGE_VALUES];
+
+/** Windows are keyed by (model, kind, start, end); a restated window follows the same rule as a day row. */
+async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf: IdOf): Promise<RowCounts> {
+  const rows = collapseDuplicates(
+    all,
+    (r) => `${idOf(r.model)}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
+    (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests, r.rounded].map((v) => v ?? "").join("/"),
+  );
+  return counts(all.length, await inChunks(ctx, rows, (chunk) => {
+    const col = (f: (r: ModelWindowRow) => string | number | null | undefined) => plainArray(chunk.map(f));
+    return upsertCounting(
+      ctx.tx,
+      sql`insert into model_usage_window (model_id, period_kind, period_start, period_end, rounded, total_tokens, prompt_tokens,
+                                            completion_tokens, reasoning_tokens, cached_tokens, requests, snapshot_id, as_of)
+            select m, k, s, e, rd, t, p, c, r, ca, q, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
+            from unnest(${col((r) => idOf(r.model))}::int4[], ${col((r) => r.periodKind)}::text[], ${col((r) => r.periodStart)}::date[],
+                        ${col((r) => r.periodEnd)}::date[], ${col((r) => String(r.rounded))}::bool[], ${col((r) => r.totalTokens)}::int8[],
+                        ${col((r) => r.promptTokens)}::int8[], ${col((r) => r.completionTokens)}::int8[], ${col((r) => r.reasoningTokens)}::int8[],
+                        ${col((r) => r.cachedTokens)}::int8[], ${col((r) => r.requests)}::int8[])
+              as x(m, k, s, e, rd, t, p, c, r, ca, q)
+            on conflict (model_id, period_kind, period_start, period_end) do update set
+              rounded = excluded.rounded, total_tokens = excluded.total_tokens, prompt_tokens = excluded.prompt_tokens,
+              completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
+              cached_tokens = excluded.cached_tokens, requests = excluded.requests,
+              snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
+            where ${newerRow(ctx, "model_usage_window", WINDOW_VALUES)}`,
+    );
+  }));
 }
 
 async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowCounts> {
@@ -417,7 +484,7 @@ async function replaceSampleData(tx: Db): Promise<boolean> {
     sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
   );
   if (!r?.sample_only) return false;
-  await tx.execute(sql`truncate app_usage, model_usage_daily, model_prices, apps, models, snapshots, covered_days`);
+  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, apps, models, snapshots, snapshot_bodies, covered_days`);
   return true;
 }
 

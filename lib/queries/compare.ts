@@ -6,6 +6,8 @@
  * - Top app: calendar app rows in the range (./app-volume.ts rule); when a model has none, its latest window
  *   rows (the source's own window), and `topAppBasis` says which.
  * - Ratios: the first model ÷ each model (see CompareResult.ratios).
+ * - A series with no day rows in the range but a source's windows there is totalled from those windows,
+ *   each counted whole, never mixed with days (./window-spend.ts); `estimatedFrom` says which.
  * - Estimated spend = Σ over the model's days of tokens × the list price in effect that day (the newest
  *   model_prices row on or before the day, else the earliest one known): prompt tokens × input price +
  *   completion tokens × output price when the day has the split, else all tokens × input price (a lower
@@ -23,6 +25,7 @@ import { QueryError } from "./errors";
 import { mergeProvenance, provenanceOf, snapshotIdsOf } from "./provenance";
 import { filterMembers, resolveModelRefs, type ResolvedSeries } from "./resolve-series";
 import { tokenString, type Row } from "./sql";
+import { windowTotals } from "./window-spend";
 import type { CompareModel, CompareResult } from "./types";
 
 export const MAX_COMPARE = 6;
@@ -38,7 +41,8 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
   const ids: number[] = [];
   series.forEach((s, i) => s.members.forEach((m) => (idx.push(i), ids.push(m.modelId))));
   const totals = series.map<Totals>(() => ({ tokens: "0", spend: null, basis: null }));
-  if (!ids.length || range.empty) return { totals, snapshotIds: [] as number[] };
+  const withDays = series.map(() => false);
+  if (!ids.length || range.empty) return { totals, snapshotIds: [] as number[], withDays };
   const rows = await rowsOf<Row>(
     db,
     sql`with s as (select * from unnest(${plainArray(idx)}::int4[], ${plainArray(ids)}::int4[]) as x(series, model_id)),
@@ -66,6 +70,7 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
         from priced group by series`,
   );
   for (const r of rows) {
+    withDays[Number(r.series)] = true;
     totals[Number(r.series)] = {
       tokens: tokenString(r.tokens),
       spend: r.unpriced ? null : Number(r.spend),
@@ -73,7 +78,7 @@ async function totalsAndSpend(db: Db, series: ResolvedSeries[], range: ResolvedR
     };
   }
   // The catalogue snapshots whose prices priced each day are sources of the spend as much as the usage is.
-  return { totals, snapshotIds: snapshotIdsOf([...rows.map((r) => r.snaps), ...rows.map((r) => r.price_snaps)]) };
+  return { totals, snapshotIds: snapshotIdsOf([...rows.map((r) => r.snaps), ...rows.map((r) => r.price_snaps)]), withDays };
 }
 
 /** The catalogue snapshots of the latest listed prices (the specs' prices and the price ratios). */
@@ -117,21 +122,24 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
   const [bounds, resolved] = await Promise.all([getDataBounds(db), resolveModelRefs(db, state.models)]);
   const series = resolved.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
   const range = resolveRangeWith(bounds, state);
-  const [{ totals, snapshotIds }, priceSnapshots, frees, apps] = await Promise.all([
+  const [{ totals, snapshotIds, withDays }, priceSnapshots, frees, apps] = await Promise.all([
     totalsAndSpend(db, series, range),
     latestPriceSnapshots(db, series),
     freeVariants(db, series),
     Promise.all(series.map((s) => topAppsFor(db, s, range, 1))),
   ]);
+  // A series with no day rows in the range is totalled from its source windows (never both).
+  const fromWindows = await windowTotals(db, series, range, series.map((_, i) => !withDays[i]));
   const models: CompareModel[] = series.map((s, i) => {
     const first = s.members[0];
     const launches = s.members.map((m) => m.launchDate).filter((d): d is string => Boolean(d)).sort();
     const top = apps[i].apps[0] ?? null;
+    const w = fromWindows[i];
     return {
       key: s.key,
       label: s.label,
       members: s.members,
-      tokens: totals[i].tokens,
+      tokens: w ? w.tokens : totals[i].tokens,
       launchDate: launches[0] ?? null,
       contextLength: first?.contextLength ?? null,
       inputPerM: first?.inputPerM ?? null,
@@ -140,21 +148,30 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
       hasFreeVariant: s.members.some((m) => m.free || frees.has(m.permaslug)),
       topApp: top,
       topAppBasis: top ? apps[i].basis : null,
-      estimatedSpendUsd: totals[i].spend,
-      estimatedSpendBasis: totals[i].basis,
+      estimatedSpendUsd: w ? w.spend : totals[i].spend,
+      estimatedSpendBasis: w ? w.basis : totals[i].basis,
+      estimatedFrom: w ? "windows" : "days",
+      ...(w ? { windowCoverage: w.coverage } : {}),
     };
   });
   const base = models[0];
-  const ratios = models.map((m) => ({
-    key: m.key,
-    base: base.key,
-    tokens: ratio(base.tokens, m.tokens),
-    topApp: ratio(base.topApp?.tokens, m.topApp?.tokens),
-    inputPrice: ratio(base.inputPerM, m.inputPerM),
-    outputPrice: ratio(base.outputPerM, m.outputPerM),
-    context: ratio(base.contextLength, m.contextLength),
-    spend: ratio(base.estimatedSpendUsd, m.estimatedSpendUsd),
-  }));
-  const provenance = mergeProvenance([await provenanceOf(db, [...snapshotIds, ...priceSnapshots]), ...apps.map((a) => a.provenance)]);
+  const ratios = models.map((m) => {
+    // A windows total (each window whole) and a days total cover different spans: no ratio between them.
+    const comparable = m.estimatedFrom === base.estimatedFrom;
+    return {
+      key: m.key,
+      base: base.key,
+      tokens: comparable ? ratio(base.tokens, m.tokens) : null,
+      topApp: ratio(base.topApp?.tokens, m.topApp?.tokens),
+      inputPrice: ratio(base.inputPerM, m.inputPerM),
+      outputPrice: ratio(base.outputPerM, m.outputPerM),
+      context: ratio(base.contextLength, m.contextLength),
+      spend: comparable ? ratio(base.estimatedSpendUsd, m.estimatedSpendUsd) : null,
+    };
+  });
+  const provenance = mergeProvenance([
+    await provenanceOf(db, [...snapshotIds, ...priceSnapshots, ...fromWindows.flatMap((w) => w?.snapshotIds ?? [])]),
+    ...apps.map((a) => a.provenance),
+  ]);
   return { from: range.from, to: range.to, newestDay: range.newestDay, models, ratios, provenance };
 }

@@ -42,6 +42,18 @@ export interface SeriesPoint {
   partial: boolean;
   /** Every reported day of the period has this series' figure; false = tokens are a lower bound (or null). */
   complete: boolean;
+  /** A source's own window (weekly trackers), never a calendar period: its bounds as the source states them. */
+  window?: WindowBounds;
+}
+
+/** A model-usage window: `week` = Sunday to Saturday as the source published it; `window` = start unknown. */
+export interface WindowBounds {
+  kind: "week" | "window";
+  /** First day; null when the source does not say. */
+  from: string | null;
+  to: string;
+  /** The source rounded the totals (weekly runs: to 1e9). */
+  rounded: boolean;
 }
 
 export interface Series {
@@ -53,7 +65,12 @@ export interface Series {
   launchDate: string | null;
   /** Launch alignment: the day index of the first point (> 0 when the model launched before the stored data starts). */
   startsAt?: number | null;
+  /** Calendar periods of day rows, or — at interval=week, for a series with no day rows in the range — its
+   * windows (each with `window`). */
   points: SeriesPoint[];
+  /** The source windows that stand for this series in the range (lib/queries/model-windows.ts), at any
+   * interval: never added to `points` of days; absent when there are none. */
+  windows?: SeriesPoint[];
 }
 
 export interface UsageResult {
@@ -180,6 +197,10 @@ export interface CompareModel {
   /** prompt-completion: prompt × input + completion × output price; input-only: all tokens × input price
    * (no prompt/completion split stored: a lower bound); mixed: some days each way. */
   estimatedSpendBasis: "prompt-completion" | "input-only" | "mixed" | null;
+  /** What `tokens` and the spend were summed from: day rows, or — for a series with no day rows in the range —
+   * the source's windows there, each counted whole (`windowCoverage`: the days they reach). */
+  estimatedFrom: "days" | "windows";
+  windowCoverage?: { from: string; to: string };
 }
 
 export interface CompareResult {

@@ -20,6 +20,7 @@ import { seriesCoverage } from "./coverage";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
 import { filterMembers, resolveAuthors, resolveModelRefs, seriesLabel, type ResolvedSeries } from "./resolve-series";
 import { modelTotals } from "./model-totals";
+import { modelWindows, reachOf, type ModelWindow } from "./model-windows";
 import { LATEST_PRICE_JOIN, MODEL_SUMMARY_COLUMNS, sqlAlignedKey, sqlCalendarKey, toModelSummary, tokenString, type Row } from "./sql";
 import type { Provenance, Series, SeriesPoint, UsageResult } from "./types";
 
@@ -242,28 +243,74 @@ export function buildPoints(
   return points;
 }
 
+/** The windows that stand for each series' members in the range (lib/queries/model-windows.ts). */
+async function seriesWindows(db: Db, series: ResolvedSeries[], range: ResolvedRange): Promise<ModelWindow[][]> {
+  const ids = [...new Set(series.flatMap((s) => s.members.map((m) => m.modelId)))];
+  const all = await modelWindows(db, ids, range.from, range.to);
+  return series.map((s) => all.filter((w) => s.members.some((m) => m.modelId === w.modelId)));
+}
+
+/**
+ * A series' windows as points (period = the window's first day, or its end when the source does not say
+ * its start). Members' windows with the same bounds are one point (a sum of the models); a window cut by
+ * the range counts whole and is partial (an unknown start is said in words, not marked partial). Cumulative runs over the windows alone.
+ */
+export function windowSeriesPoints(windows: ModelWindow[], range: Pick<ResolvedRange, "from" | "to">, metric: Metric): SeriesPoint[] {
+  const byBounds = new Map<string, { w: ModelWindow; tokens: bigint; rounded: boolean }>();
+  for (const w of windows) {
+    const k = `${w.kind}|${w.from}|${w.to}`;
+    const prev = byBounds.get(k);
+    byBounds.set(k, { w, tokens: (prev?.tokens ?? 0n) + BigInt(w.tokens), rounded: (prev?.rounded ?? false) || w.rounded });
+  }
+  let running = 0n;
+  return [...byBounds.values()]
+    .sort((a, b) => (reachOf(a.w).from < reachOf(b.w).from ? -1 : 1))
+    .map(({ w, tokens, rounded }) => {
+      running += tokens;
+      return {
+        period: w.from ?? w.to,
+        tokens: String(tokens),
+        value: Number(metric === "cumulative" ? running : tokens),
+        partial: (w.from ?? w.to) < range.from || w.to > range.to,
+        complete: true,
+        window: { kind: w.kind, from: w.from, to: w.to, rounded },
+      };
+    });
+}
+
 /** Series → UsageResult over a resolved range (shared by usage, overview and model detail). */
 export async function computeUsage(db: Db, series: ResolvedSeries[], calendarRange: ResolvedRange, opts: UsageOptions): Promise<UsageResult> {
   const { interval, align, metric, variant } = opts;
   const days = align === "launch" ? (opts.days ?? null) : null;
   const range = align === "launch" ? launchRange(calendarRange, series) : calendarRange;
   const needTotals = metric === "share" || Boolean(opts.withOthers);
-  const [{ aggs, snapshotIds }, totals, cov] = await Promise.all([
+  const [{ aggs, snapshotIds }, totals, cov, windows] = await Promise.all([
     seriesTokens(db, series, range, interval, align),
     needTotals ? totalTokens(db, series, range, interval, align) : Promise.resolve(null),
     seriesCoverage(db, series, range),
+    // Windows are calendar facts: launch alignment (and shares, whose denominators are days) leave them out.
+    align === "calendar" && metric !== "share" && !range.empty ? seriesWindows(db, series, range) : Promise.resolve(series.map(() => [] as ModelWindow[])),
   ]);
-  const out: Series[] = series.map((s, i) => ({
-    key: s.key,
-    label: s.label,
-    members: s.members,
-    launchDate: s.launchDate,
-    points: buildPoints(slotsOf(s, aggs[i].tokens, range, interval, align).filter((slot) => days === null || Number(slot.period) < days), aggs[i].tokens, metric, totals?.totals[i], (slot) => ({
+  const out: Series[] = series.map((s, i) => {
+    const own = windows[i];
+    // A period a window reaches is unreported for the series (null), never absent: its tokens are in the window.
+    const inWindow = (slot: PeriodSlot) => own.some((w) => reachOf(w).from <= slot.end && slot.start <= w.to);
+    const points = buildPoints(slotsOf(s, aggs[i].tokens, range, interval, align).filter((slot) => days === null || Number(slot.period) < days), aggs[i].tokens, metric, totals?.totals[i], (slot) => ({
       stored: aggs[i].days.get(slot.period) ?? 0,
       expected: cov.expected(i, slot.start, slot.end),
-      beforeDay0: cov.day0[i] === null || slot.end < cov.day0[i]! || (cov.firstReported !== null && slot.end < cov.firstReported),
-    })),
-  }));
+      beforeDay0: !inWindow(slot) && (cov.day0[i] === null || slot.end < cov.day0[i]! || (cov.firstReported !== null && slot.end < cov.firstReported)),
+    }));
+    const windowPoints = windowSeriesPoints(own, range, metric);
+    const daysStored = [...aggs[i].days.values()].some((n) => n > 0);
+    return {
+      key: s.key,
+      label: s.label,
+      members: s.members,
+      launchDate: s.launchDate,
+      points: interval === "week" && windowPoints.length && !daysStored ? windowPoints : points,
+      ...(windowPoints.length ? { windows: windowPoints } : {}),
+    };
+  });
   if (align === "launch") for (const s of out) s.startsAt = s.points.length ? Number(s.points[0].period) : null;
   if (opts.withOthers && align === "calendar" && totals && !range.empty) {
     const all = totals.totals[0] ?? new Map<string, string>();
@@ -282,7 +329,7 @@ export async function computeUsage(db: Db, series: ResolvedSeries[], calendarRan
       points: buildPoints(calendarPeriods(range.from, range.to, interval, range.newestDay), rest, metric, all),
     });
   }
-  const provenance: Provenance = await provenanceOf(db, [...snapshotIds, ...(totals?.snapshotIds ?? [])]);
+  const provenance: Provenance = await provenanceOf(db, [...snapshotIds, ...(totals?.snapshotIds ?? []), ...windows.flat().map((w) => w.snapshotId)]);
   const horizon = align === "launch" ? launchHorizon(series, range, days) : null;
   return { from: range.from, to: range.to, newestDay: range.newestDay, interval, align, metric, variant, days, horizon, series: out, provenance };
 }

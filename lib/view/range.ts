@@ -40,7 +40,9 @@ export interface DataBounds {
 export async function getDataBounds(db: Db): Promise<DataBounds> {
   const [r] = await rowsOf<{ oldest: string | null; newest: string | null }>(
     db,
-    sql`select (select min(day) from model_usage_daily)::text as oldest, (select max(day) from model_usage_daily)::text as newest`,
+    // Windows (weekly trackers) count too: a range of only weekly data is not empty.
+    sql`select least((select min(day) from model_usage_daily), (select min(coalesce(period_start, period_end)) from model_usage_window))::text as oldest,
+               greatest((select max(day) from model_usage_daily), (select max(period_end) from model_usage_window))::text as newest`,
   );
   if (r?.newest) return { oldestDay: r.oldest, newestDay: r.newest };
   const [a] = await rowsOf<{ oldest: string | null; newest: string | null }>(

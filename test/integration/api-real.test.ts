@@ -187,7 +187,7 @@ describe.each(DRIVERS)("read API on the real fixtures (%s)", (driver) => {
     expect(c.models[0].contextLength).toBeGreaterThan(c.models[1].contextLength!);
     expect(c.ratios[1].tokens).toBeCloseTo(Number(BigInt(c.models[0].tokens)) / Number(BigInt(c.models[1].tokens)), 9);
     const csv = await (await usageGET(req(`/api/v1/usage?models=${a},${b}&format=csv&metric=cumulative`))).text();
-    expect(csv.split("\r\n")[0]).toBe("series,period,value,tokens,partial,label,complete,source,as_of,citation,sample");
+    expect(csv.split("\r\n")[0]).toBe("series,period,value,tokens,partial,label,complete,window_kind,window_from,window_to,rounded,source,as_of,citation,sample");
     expect(csv).not.toMatch(/\d[eE][+-]?\d/);
   });
 });

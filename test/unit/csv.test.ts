@@ -44,8 +44,8 @@ describe("tidy tables", () => {
       provenance: PROV,
     };
     const lines = usageCsv(r).split("\r\n");
-    expect(lines[0]).toBe("series,period,value,tokens,partial,label,complete,source,as_of,citation,sample");
-    expect(lines[1]).toBe("a/b,2026-01-01,9007199254740993,9007199254740993,false,'=evil,true,openrouter,2026-09-22T10:34:37.721Z,\"Source: OpenRouter (openrouter.ai/rankings), as of 2026-09-22.\",false");
+    expect(lines[0]).toBe("series,period,value,tokens,partial,label,complete,window_kind,window_from,window_to,rounded,source,as_of,citation,sample");
+    expect(lines[1]).toBe("a/b,2026-01-01,9007199254740993,9007199254740993,false,'=evil,true,,,,,openrouter,2026-09-22T10:34:37.721Z,\"Source: OpenRouter (openrouter.ai/rankings), as of 2026-09-22.\",false");
     expect(lines[2].split(",")[2]).toBe("9007199254740994"); // exact cumulative, not the float
   });
 

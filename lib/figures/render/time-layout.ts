@@ -103,7 +103,14 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
   } else {
     for (const s of plot.series) {
       const p = colorPaint(s.color);
-      for (const [keyOf, dash] of twins) {
+      if (s.points) {
+        // A source's windows: one mark each, never joined (partial ones are drawn hollow below).
+        rows.forEach((row, i) => {
+          const v = numberAt(plot.rows[i], s.key);
+          if (v !== null && y.usable(v) && !isPartialAt(row, s.key)) scene.shapes.push({ type: "circle", cx: r1(xAt(i)), cy: r1(y.map(v)), r: 4, fill: p });
+        });
+      }
+      for (const [keyOf, dash] of s.points ? [] : twins) {
         const { d, lone } = linePath(rows, keyOf(s.key), plot.kind === "step", xAt, y);
         if (d) scene.shapes.push({ type: "path", d, stroke: p, width: 2, dash: dash ?? (s.dashed ? "6 3" : undefined), title: s.label });
         if (keyOf === partialKey) continue;

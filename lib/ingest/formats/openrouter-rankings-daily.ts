@@ -29,7 +29,7 @@ function isOtherBucket(slug: string): boolean {
 }
 
 /** `x/y-20251217:free` → {permaslug "x/y-20251217", variant "free"}; `other` → the bucket. */
-function permaslugRef(slug: string): ModelRef {
+export function permaslugRef(slug: string): ModelRef {
   if (isOtherBucket(slug)) return { kind: "bucket" };
   const { base, variant } = splitModelId(slug);
   return { kind: "permaslug", permaslug: base, variant };
