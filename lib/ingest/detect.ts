@@ -18,6 +18,7 @@ import { parseOpenRouterModels } from "./formats/openrouter-models";
 import { parseRankingsDaily } from "./formats/openrouter-rankings-daily";
 import { isRecord, lineColumn, parseJsonText, stripBom } from "./formats/shared";
 import { parse as parseTrackerCatalogue, TRACKER_CATALOGUE_HEADER_PREFIX } from "./formats/tracker-catalogue";
+import { isPriceHistoryShape, parsePriceHistory } from "./formats/tracker-price-history";
 import { parse as parseTrackerTopApps, TRACKER_TOP_APPS_HEADER_PREFIX } from "./formats/tracker-top-apps";
 
 export type { ParseContext } from "./types";
@@ -29,6 +30,7 @@ const JSON_SHAPES = [
   "OpenRouter rankings-daily {data:[{date, model_permaslug, total_tokens}], meta}",
   "OpenRouter app-rankings {data:[{rank, app_id, app_name, total_tokens, total_requests}], meta}",
   "OpenRouter models {data:[{id, canonical_slug, pricing, …}]}",
+  "tracker price history {as_of, models:{id:{name, first_seen, last_seen, points:[[date, input, output]]}}}",
 ];
 
 const CSV_HEADERS = [
@@ -81,6 +83,7 @@ function detectAndParse<R = ParsedSnapshot>(text: string, ctx: DetectContext, mo
 export function detectJsonFormat(body: unknown): FormatId | null {
   if (!isRecord(body)) return null;
   if (body.format !== undefined) return body.format === MODELSHARE_FORMAT ? "modelshare-json" : null;
+  if (isPriceHistoryShape(body)) return "tracker-price-history";
   if (!Array.isArray(body.data)) return null;
   const sample = body.data.find(isRecord);
   if (!sample) return null;
@@ -96,6 +99,7 @@ const JSON_PARSERS = {
   "openrouter-rankings-daily": parseRankingsDaily,
   "openrouter-app-rankings": parseAppRankings,
   "openrouter-models": parseOpenRouterModels,
+  "tracker-price-history": parsePriceHistory,
 } satisfies Partial<Record<FormatId, (body: unknown, ctx: ParseContext) => ParsedSnapshot>>;
 
 type JsonFormat = keyof typeof JSON_PARSERS;
