@@ -22,6 +22,7 @@ import type {
   SubsidyResult,
   UsageResult,
 } from "@/lib/queries/types";
+import type { EventsResult } from "@/lib/queries/events";
 import { cumulativeSums } from "@/lib/view/periods";
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;
@@ -156,6 +157,19 @@ export function compareCsv(r: CompareResult): string {
       "top_app_id", "top_app_name", "top_app_tokens", "top_app_basis", "estimated_spend_usd", "spend_basis",
       "ratio_base", "ratio_tokens", "ratio_top_app", "ratio_input_price", "ratio_output_price", "ratio_context", "ratio_spend",
     ],
+    rows,
+    r.provenance,
+  );
+}
+
+/** events → date,type,model,name,author,before/after input and output prices (price changes only). */
+export function eventsCsv(r: EventsResult): string {
+  const rows: CsvCell[][] = r.events.map((e) => [
+    e.date, e.type, e.model, e.name ?? "", e.author,
+    e.before?.inputPerM, e.before?.outputPerM, e.after?.inputPerM, e.after?.outputPerM,
+  ]);
+  return withProvenance(
+    ["date", "type", "model", "name", "author", "before_input_per_m", "before_output_per_m", "after_input_per_m", "after_output_per_m"],
     rows,
     r.provenance,
   );

@@ -22,7 +22,7 @@ import { plainArray, textArray } from "@/db/pg-array";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
 import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ParsedSnapshot, PricePerM } from "./types";
-import { resolveHistoryModels, type HistoryModels } from "./history-models";
+import { adoptGuessedModels, resolveHistoryModels, type HistoryModels } from "./history-models";
 import { BUCKET, resolveModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
@@ -115,6 +115,7 @@ async function writeInTransaction(
     const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum };
 
     const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
+    await adoptGuessedModels(tx, declared);
     const models = await upsertModels(ctx, declared);
     const resolved = await resolveModels(tx, snap);
     const history = await resolveHistoryModels(tx, snap.priceHistory ?? [], asOfIso);
@@ -304,7 +305,6 @@ function priceRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecor
   const day = ctx.asOfIso.slice(0, 10);
   const rows: PriceRow[] = declared.flatMap((m) => (m.price ? [{ modelId: declaredIds.get(m)!, day, ...m.price }] : []));
   for (const e of snap.priceHistory ?? []) {
-    if (!history.pricedIds.has(e.publicId)) continue;
     const modelId = history.idOf.get(e.publicId)!;
     for (const p of e.points) rows.push({ modelId, day: p.day, inputPerM: p.inputPerM, outputPerM: p.outputPerM, cacheReadPerM: null });
   }
@@ -318,8 +318,10 @@ async function upsertPrices(ctx: WriteContext, rows: PriceRow[]): Promise<RowCou
     ctx.tx,
     sql`insert into model_prices (model_id, day, input_per_m, output_per_m, cache_read_per_m, snapshot_id, as_of)
           select m, d, i, o, c, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
-          from unnest(${col((r) => r.modelId)}::int4[], ${col((r) => r.day)}::date[], ${col((r) => r.inputPerM)}::numeric[],
-                      ${col((r) => r.outputPerM)}::numeric[], ${col((r) => r.cacheReadPerM)}::numeric[]) as x(m, d, i, o, c)
+          -- two ids of one model (a price history's id and permaslug) may state one day: the larger row, as a merge would
+          from (select distinct on (m, d) * from unnest(${col((r) => r.modelId)}::int4[], ${col((r) => r.day)}::date[], ${col((r) => r.inputPerM)}::numeric[],
+                      ${col((r) => r.outputPerM)}::numeric[], ${col((r) => r.cacheReadPerM)}::numeric[]) as u(m, d, i, o, c)
+                order by m, d, coalesce(i, -1) desc, coalesce(o, -1) desc, coalesce(c, -1) desc) as x
           on conflict (model_id, day) do update set
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
