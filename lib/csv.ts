@@ -22,7 +22,7 @@ import type {
   SubsidyResult,
   UsageResult,
 } from "@/lib/queries/types";
-import type { EventsResult } from "@/lib/queries/events";
+import type { EventsResult } from "@/lib/queries/types";
 import { cumulativeSums } from "@/lib/view/periods";
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;

@@ -19,6 +19,7 @@ import { ratioOfBigInts } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";
 import { topAppsFor } from "./apps";
+import { getEvents } from "./events";
 import { QueryError } from "./errors";
 import { mergeProvenance, provenanceOf, snapshotIdsOf } from "./provenance";
 import { filterMembers, resolveModelRefs, type ResolvedSeries } from "./resolve-series";
@@ -103,10 +104,11 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
   const [bounds, resolved] = await Promise.all([getDataBounds(db), resolveModelRefs(db, state.models)]);
   const series = resolved.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
   const range = resolveRangeWith(bounds, state);
-  const [{ totals, snapshotIds }, frees, apps] = await Promise.all([
+  const [{ totals, snapshotIds }, frees, apps, events] = await Promise.all([
     totalsAndSpend(db, series, range),
     freeVariants(db, series),
     Promise.all(series.map((s) => topAppsFor(db, s, range, 1))),
+    getEvents(db, { modelIds: series.flatMap((s) => s.members.map((m) => m.modelId)), from: null, to: null }),
   ]);
   const models: CompareModel[] = series.map((s, i) => {
     const first = s.members[0];
@@ -140,6 +142,6 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
     context: ratio(base.contextLength, m.contextLength),
     spend: ratio(base.estimatedSpendUsd, m.estimatedSpendUsd),
   }));
-  const provenance = mergeProvenance([await provenanceOf(db, snapshotIds), ...apps.map((a) => a.provenance)]);
-  return { from: range.from, to: range.to, newestDay: range.newestDay, models, ratios, provenance };
+  const provenance = mergeProvenance([await provenanceOf(db, snapshotIds), ...apps.map((a) => a.provenance), events.provenance]);
+  return { from: range.from, to: range.to, newestDay: range.newestDay, models, ratios, events: events.events, provenance };
 }

@@ -19,21 +19,9 @@ import { plainArray } from "@/db/pg-array";
 import type { ViewState } from "@/lib/view/state";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
 import { resolveAuthors, resolveModelRefs } from "./resolve-series";
-import type { Provenance } from "./types";
+import { EVENT_TYPES, type EventsResult, type EventType, type ModelEvent } from "./types";
 
-export const EVENT_TYPES = ["launch", "free-added", "price-change", "free-removed", "removed"] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export interface ModelEvent {
-  date: string;
-  type: EventType;
-  model: string;
-  name: string | null;
-  author: string;
-  /** price-change only: USD per 1M tokens before and after (null = dynamic or unknown). */
-  before?: { inputPerM: string | null; outputPerM: string | null };
-  after?: { inputPerM: string | null; outputPerM: string | null };
-}
+export type { EventsResult, ModelEvent } from "./types";
 
 export interface EventsQuery {
   modelIds: number[];
@@ -46,13 +34,6 @@ export interface EventsQuery {
 export async function getViewEvents(db: Db, state: ViewState): Promise<EventsResult> {
   const series = state.models.length ? await resolveModelRefs(db, state.models) : await resolveAuthors(db, state.authors);
   return getEvents(db, { modelIds: series.flatMap((s) => s.members.map((m) => m.modelId)), from: state.from, to: state.to });
-}
-
-export interface EventsResult {
-  from: string | null;
-  to: string | null;
-  events: ModelEvent[];
-  provenance: Provenance;
 }
 
 interface EventRow {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
+import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, EventsControl, ScaleControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import { ModelPicker } from "@/components/picker/model-picker";
@@ -74,7 +74,7 @@ export function CompareView({ initial }: { initial: CompareInitial }) {
           <ChartFrame
             chartId="compare-usage"
             loadingTitle="Adoption"
-            figure={usage.data ? compareUsageFigure(usage.data, state) : null}
+            figure={usage.data ? compareUsageFigure(usage.data, state, c?.events) : null}
             loading={usage.isFetching}
             error={usage.error?.message}
             controls={
@@ -84,6 +84,7 @@ export function CompareView({ initial }: { initial: CompareInitial }) {
                 <LaunchDaysControl />
                 <MetricControl />
                 <ScaleControl />
+                <EventsControl />
               </>
             }
           />

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
+import { AlignControl, EventsControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import { SampleDataBadge } from "@/components/sample-data-badge";
@@ -23,7 +23,7 @@ export function ModelView({ detail, serverState, oldestDay }: { detail: ModelDet
   const apps = useApi<AppsResult>("/api/v1/apps", appsQuery(state, id), { query: appsQuery(serverState, id), data: detail.apps });
   const hasVariants = detail.variants.length > 1;
   const variants = useApi<UsageResult>("/api/v1/usage", variantQuery(state, detail.variants), { query: variantQuery(serverState, detail.variants), data: detail.variantSplit }, hasVariants);
-  const price = <ChartFrame chartId="model-price-history" figure={priceHistoryFigure(detail)} />;
+  const price = <ChartFrame chartId="model-price-history" figure={priceHistoryFigure(detail, state.events)} controls={<EventsControl />} />;
   return (
     <div className="space-y-4">
       {detail.provenance.sample && <SampleDataBadge />}
@@ -32,7 +32,7 @@ export function ModelView({ detail, serverState, oldestDay }: { detail: ModelDet
       </div>
       <ChartFrame
         chartId="model-adoption"
-        figure={adoption.data ? adoptionFigure(adoption.data, name, state.scale) : null}
+        figure={adoption.data ? adoptionFigure(adoption.data, name, state.scale, detail.events, state.events) : null}
         loading={adoption.isFetching}
         error={adoption.error?.message}
         controls={
@@ -42,6 +42,7 @@ export function ModelView({ detail, serverState, oldestDay }: { detail: ModelDet
             <LaunchDaysControl />
             <MetricControl />
             <ScaleControl />
+            <EventsControl />
           </>
         }
       />
