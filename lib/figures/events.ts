@@ -71,5 +71,5 @@ export function latestEventSentence(markers: readonly PlotEvent[]): string {
   const latest = markers[markers.length - 1];
   if (!latest) return "";
   const n = markers.length;
-  return ` ${n === 1 ? "Marked" : `${n} periods marked; the latest`}: ${latest.label}.`;
+  return ` ${n === 1 ? "Event marked" : `Events marked in ${n} periods; the latest`}: ${latest.label}.`;
 }

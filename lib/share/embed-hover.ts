@@ -14,7 +14,7 @@ function hover(): void {
     j = D.getElementById("hover-data"),
     chart = D.querySelector(".chart") as HTMLElement | null;
   if (!j || !chart) return;
-  var d = JSON.parse(j.textContent || "{}") as { x: string[]; s: { k: string; l: string; c: string }[]; v: string[][]; e: string[] };
+  var d = JSON.parse(j.textContent || "{}") as { x: string[]; s: { k: string; l: string; c: string }[]; v: (string | null)[][]; e: string[] };
   var n = d.x.length,
     cur = -1,
     tip = D.createElement("div"),
@@ -56,12 +56,13 @@ function hover(): void {
     tip.textContent = "";
     tip.appendChild(el("b", "", d.x[i]));
     d.s.forEach(function (s, si) {
+      if (d.v[i][si] === null) return;
       var row = el("div", "r", ""),
         sw = el("span", "sw", "");
       sw.style.background = s.c;
       row.appendChild(sw);
       row.appendChild(el("span", "l", s.l));
-      row.appendChild(el("span", "n", d.v[i][si]));
+      row.appendChild(el("span", "n", d.v[i][si]!));
       tip.appendChild(row);
     });
     if (d.e[i]) tip.appendChild(el("div", "ev", d.e[i]));

@@ -121,7 +121,8 @@ function hoverData(fig: Figure): string {
   const data = {
     x: plot.rows.map((r) => `${formatXFull(r.x, plot.x)}${r.partial ? " (partial period)" : ""}`),
     s: plot.series.map((s) => ({ k: s.key, l: s.label, c: paint(CSS_VARS, colorPaint(s.color)) })),
-    v: plot.rows.map((r) => plot.series.map((s) => (typeof r[s.key] === "number" ? formatValue(plot.y, r[s.key] as number) : "not reported"))),
+    // As the page's tooltip: null = unreported (said so), absent (before a launch) = left out.
+    v: plot.rows.map((r) => plot.series.map((s) => (typeof r[s.key] === "number" ? formatValue(plot.y, r[s.key] as number) : r[s.key] === null ? "not reported" : null))),
     e: plot.rows.map((r) => events.get(r.x) ?? ""),
   };
   return `<script type="application/json" id="hover-data">${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script>${EMBED_HOVER_SCRIPT}</script>`;
