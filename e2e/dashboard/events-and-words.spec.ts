@@ -39,7 +39,7 @@ test("the author's words: typed in the Share menu, carried by the link into the 
   await page.goto(`/compare?models=${FLASH},${HAIKU}&from=2026-01-01&to=2026-01-31`);
   await waitForChart(page, "compare-usage");
   const frame = page.locator('figure[data-chart-id="compare-usage"]');
-  await frame.getByRole("button", { name: /^Share/ }).click();
+  await frame.locator("button[aria-expanded][aria-label^='Share']").click();
   const hostile = "Flash <script>window.__pwned=1</script>";
   await frame.getByLabel(/^Title/).fill(hostile);
   await frame.getByLabel(/^Subtitle/).fill("Tokens per week, January 2026");
@@ -58,7 +58,7 @@ test("the author's words: typed in the Share menu, carried by the link into the 
   await waitForChart(page, "compare-usage");
   await expect(frame.getByRole("heading", { level: 2 })).toHaveText(hostile);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await frame.getByRole("button", { name: /^Share/ }).click();
+  await frame.locator("button[aria-expanded][aria-label^='Share']").click();
   await frame.getByRole("button", { name: /^Embed/ }).click();
   await frame.locator("[data-embed-theme]").selectOption("dark");
   const snippet = await frame.locator("[data-embed-snippet]").inputValue();
@@ -66,7 +66,7 @@ test("the author's words: typed in the Share menu, carried by the link into the 
   const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, "&");
   const png = frame.getByRole("link", { name: /Download PNG/ });
   expect(await png.getAttribute("download")).toBe("modelshare-gemini-3-flash-preview-vs-claude-haiku-4.5-2026-01.png");
-  await frame.getByRole("button", { name: /^Share/ }).click();
+  await frame.locator("button[aria-expanded][aria-label^='Share']").click();
 
   // Cite this: title, permalink, as of, the required source line.
   await frame.getByRole("button", { name: "Cite this" }).click();

@@ -40,11 +40,16 @@ test("hover and keyboard focus on an embed in a page of another origin: tooltip 
   expect(opacities.filter(([s]) => s === key).every(([, o]) => o === "")).toBe(true);
   expect(opacities.filter(([s]) => s !== key).every(([, o]) => o === "0.2")).toBe(true);
 
-  // Keyboard: the chart takes focus and shows the newest period; arrows move it; Escape hides it.
+  // Keyboard: the chart takes focus and shows a period; End, Home and arrows move it; Escape hides it.
   await page.mouse.move(0, 0);
   await chart.focus();
   await expect(tip).toBeVisible();
+  await page.keyboard.press("End");
   const last = await tip.locator("b").textContent();
+  await page.keyboard.press("Home");
+  await expect(tip.locator("b")).not.toHaveText(last!);
+  await page.keyboard.press("End");
+  await expect(tip.locator("b")).toHaveText(last!);
   await page.keyboard.press("ArrowLeft");
   await expect(tip.locator("b")).not.toHaveText(last!);
   await page.keyboard.press("End");
