@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { detectJsonFormat, parseAs, parseSnapshot } from "@/lib/ingest/detect";
-import { IngestError } from "@/lib/ingest/errors";
 import type { FormatId } from "@/lib/ingest/types";
 import { readFixture } from "../fixtures";
+import { rejects } from "../rejects";
 
 const ctx = { asOf: new Date("2026-08-28T00:00:00Z") };
 
-function rejects(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(IngestError);
-    return e as IngestError;
-  }
-  throw new Error("expected an IngestError");
-}
 
 describe("detection of every real fixture", () => {
   const cases: [string, FormatId][] = [

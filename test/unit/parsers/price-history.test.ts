@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseSnapshot } from "@/lib/ingest/detect";
-import { IngestError } from "@/lib/ingest/errors";
 import { OPENROUTER_CITATION } from "@/lib/ingest/types";
 import { readFixture } from "../../fixtures";
+import { rejects } from "../../rejects";
 
 const FILE = "prices/price-history-2026-09-02.json";
 
-function rejects(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(IngestError);
-    return e as IngestError;
-  }
-  throw new Error("expected an IngestError");
-}
 
 describe("tracker price history (prices/price-history-2026-09-02.json)", () => {
   const text = readFixture(FILE);
