@@ -157,7 +157,6 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
         }}
         className="absolute right-0 top-full z-30 mt-1 w-[min(24rem,100%)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
-        {!pinned && <AuthorWordsFields chart={chart} state={state} onApply={(words) => update({ ...words, for: chart })} />}
         <ul className="space-y-0.5">
           <li>
             <button type="button" className={item} onClick={() => copyLink(pinned && pinnedLink ? pinnedLink : liveLink, pinned ? "Pinned link" : "Link")}>
@@ -193,6 +192,7 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
             <input id={`${id}-link`} ref={linkField} readOnly value={shownLink} data-share-link className={field} onFocus={(e) => e.currentTarget.select()} />
           </div>
         )}
+        {!pinned && <AuthorWordsFields chart={chart} state={state} onApply={(words) => update({ ...words, for: chart })} />}
         <button type="button" className={item} aria-expanded={embedOpen} aria-controls={`${id}-embed`} onClick={() => setEmbedOpen((o) => !o)}>
           Embed… <span aria-hidden="true">{embedOpen ? "▴" : "▾"}</span>
         </button>
@@ -298,7 +298,7 @@ function AuthorWordsFields({ chart, state, onApply }: { chart: string; state: Vi
     );
   };
   return (
-    <fieldset className="mb-1 space-y-1 border-b border-slate-200 px-2.5 pb-2 dark:border-slate-700">
+    <fieldset className="my-1 space-y-1 border-y border-slate-200 px-2.5 py-2 dark:border-slate-700">
       <legend className="text-xs font-semibold text-slate-700 dark:text-slate-300">Your words on this chart</legend>
       {input("title", "Title")}
       {input("subtitle", "Subtitle")}
