@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  // `server-only` throws outside React's server graph; in tests (Node, like the server) it is the empty module.
+  resolve: { alias: { "@": root, "server-only": path.join(root, "node_modules/server-only/empty.js") } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,

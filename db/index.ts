@@ -19,7 +19,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 export interface OpenOptions {
   /** postgres://… ; when absent, PGlite. */
@@ -57,7 +57,7 @@ const CONNECTION_SETTINGS = { DateStyle: "ISO, YMD", TimeZone: "UTC", jit: "off"
  * Seconds to wait for a Postgres connection (DATABASE_CONNECT_TIMEOUT, default 2; postgres.js would wait
  * 30): an unreachable server is reported as such at once, and requests answer 503 instead of hanging.
  */
-export function connectTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+function connectTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.DATABASE_CONNECT_TIMEOUT);
   return Number.isFinite(n) && n > 0 ? n : 2;
 }

@@ -82,7 +82,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return out;
 }
 
-export const PROVENANCE_COLUMNS = ["source", "as_of", "citation", "sample"] as const;
+const PROVENANCE_COLUMNS = ["source", "as_of", "citation", "sample"] as const;
 
 function provenanceCells(p: Provenance): CsvCell[] {
   return [p.sources.join("; "), p.asOf ?? "", p.citations.join(" "), p.sample];

@@ -13,7 +13,7 @@ export function formatExact(value: string | number | bigint): string {
   return BigInt(value).toLocaleString("en-US");
 }
 
-export function formatPercent(share: number, digits = 1): string {
+function formatPercent(share: number, digits = 1): string {
   return `${(share * 100).toFixed(digits)}%`;
 }
 
@@ -106,12 +106,3 @@ export function formatShareTick(share: number): string {
   return `${Number(pct.toFixed(abs === 0 || abs >= 10 ? 0 : abs >= 1 ? 1 : 2))}%`;
 }
 
-/** A plain decimal for CSV cells: no separators, no exponent. */
-export function formatPlainNumber(value: number | string | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (!Number.isFinite(value)) return "";
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return BigInt(value).toString();
-  const s = value.toFixed(12).replace(/0+$/, "").replace(/\.$/, "");
-  return s === "-0" ? "0" : s;
-}

@@ -1,3 +1,4 @@
+import { SeedQueries } from "@/components/seed-queries";
 import { CompareView } from "@/components/views/compare/compare-view";
 import { COMPARE_DEFAULTS } from "@/lib/pages/api-queries";
 import { viewDataFor } from "@/lib/server/view-data";
@@ -20,7 +21,8 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: PageSearchParams }) {
-  const data = await viewDataFor(await addressOf(searchParams));
+  const address = await addressOf(searchParams);
+  const data = await viewDataFor(address);
   if (data.view !== "compare") throw new Error("compare data expected");
   return (
     <div className="space-y-4">
@@ -31,7 +33,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Page
         </p>
       </div>
       <ViewDefaults defaults={COMPARE_DEFAULTS} view="compare" context={viewTitle(data)}>
-        <CompareView initial={data.initial} />
+        <SeedQueries data={data} state={address.state}>
+          <CompareView initial={data} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );

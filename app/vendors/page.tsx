@@ -1,4 +1,5 @@
 import { VENDOR_DEFAULTS } from "@/lib/pages/api-queries";
+import { SeedQueries } from "@/components/seed-queries";
 import { VendorsView } from "@/components/views/vendors/vendors-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
@@ -20,7 +21,8 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 }
 
 export default async function VendorsPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const data = await viewDataFor(await addressOf(searchParams));
+  const address = await addressOf(searchParams);
+  const data = await viewDataFor(address);
   if (data.view !== "vendors") throw new Error("vendors data expected");
   return (
     <div className="space-y-4">
@@ -31,7 +33,9 @@ export default async function VendorsPage({ searchParams }: { searchParams: Page
         </p>
       </div>
       <ViewDefaults defaults={VENDOR_DEFAULTS} view="vendors" context={viewTitle(data)}>
-        <VendorsView initial={data.initial} />
+        <SeedQueries data={data} state={address.state}>
+          <VendorsView initial={data} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { ModelListItem, ModelsResult } from "@/lib/queries/types";
+import type { ModelListItem } from "@/lib/queries/types";
+import { modelSearchOptions } from "@/lib/pages/api-queries";
 import { formatTokens } from "@/lib/format";
-import { useApi } from "@/lib/ui/use-api";
+import { useApiQuery } from "@/lib/ui/use-api";
 import { useDebounced } from "@/lib/ui/use-debounced";
 import { Picker } from "./picker";
 import type { PickerOption } from "./types";
@@ -29,7 +30,7 @@ export function ModelPicker({
 }) {
   const [query, setQuery] = useState("");
   const q = useDebounced(query.trim());
-  const search = useApi<ModelsResult>("/api/v1/models", `?q=${encodeURIComponent(q)}`, null, q.length > 0, { live: true });
+  const search = useApiQuery(modelSearchOptions(q), { enabled: q.length > 0, live: true });
   const found = q ? (search.data?.models ?? []) : suggestions;
   const values = selected.map((s) => s.value);
   return (

@@ -18,9 +18,9 @@ import { makeRedactor } from "./redact";
 import { collect, type RunReport } from "./run";
 import { readRankingsCoverage } from "./stored";
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
 
-export const USAGE = `usage: npm run collect -- [--once | --every <interval>] [--from YYYY-MM-DD] [--dry-run]
+const USAGE = `usage: npm run collect -- [--once | --every <interval>] [--from YYYY-MM-DD] [--dry-run]
 
   --once            collect once and exit (default; for cron)
   --every 6h        keep running, collecting every interval (30m, 6h, 1d…; at least 5m)

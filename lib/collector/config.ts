@@ -8,7 +8,7 @@ import { staleAfterHoursFromEnv } from "@/lib/queries/freshness";
 /** Environment variables (a plain record: tests pass their own). */
 export type Env = Record<string, string | undefined>;
 
-export const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
+const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 
 export interface CollectorSettings {
   apiKey: string;

@@ -7,7 +7,7 @@ import type { Sql } from "postgres";
 import { CollectorLockedError } from "./errors";
 
 /** Advisory lock key (db/index.ts uses 727274001 for migrations, lib/ingest/write.ts 727274002 for ingests). */
-export const COLLECTOR_LOCK_KEY = 727274005;
+const COLLECTOR_LOCK_KEY = 727274005;
 
 export interface HeldLock {
   release(): Promise<void>;

@@ -12,7 +12,7 @@ import { formatDuration } from "./clock";
 import { CollectorError } from "./errors";
 
 /** Times of recent requests, oldest first; at most `capacity` of them are kept. */
-export class RequestLog {
+class RequestLog {
   private times: number[];
   constructor(
     readonly capacity: number,

@@ -14,7 +14,7 @@ export interface IssueDetail {
 export type ApiStatus = 400 | 401 | 404 | 413 | 415 | 422 | 429 | 503;
 
 /** Most details an answer carries. */
-export const MAX_DETAILS = 50;
+const MAX_DETAILS = 50;
 const MAX_MESSAGE = 1000;
 const MAX_PATH = 200;
 

@@ -104,15 +104,15 @@ export function compareSpendFigure(c: CompareResult): Figure {
   };
 }
 
-export interface CompareData {
+export interface CompareAnswers {
   compare: CompareResult | null;
   usage: UsageResult | null;
-  apps: (AppsResult | undefined)[];
+  apps: (AppsResult | null | undefined)[];
 }
 
-export function compareFigure(chart: string, d: CompareData, state: ViewState): Figure | null {
+export function compareFigure(chart: string, d: CompareAnswers, state: ViewState): Figure | null {
   if (chart === "compare-usage") return d.usage ? compareUsageFigure(d.usage, state, d.compare?.events) : null;
-  if (chart === "compare-top-apps") return compareTopAppsFigure(state.models.map((_, i) => ({ label: compareLabel(d.compare, state.models, i), result: d.apps[i] })), compareKeys(d.compare, state.models));
+  if (chart === "compare-top-apps") return compareTopAppsFigure(state.models.map((_, i) => ({ label: compareLabel(d.compare, state.models, i), result: d.apps[i] ?? undefined })), compareKeys(d.compare, state.models));
   if (chart === "compare-spend") return d.compare ? compareSpendFigure(d.compare) : null;
   return null;
 }

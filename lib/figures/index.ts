@@ -1,5 +1,5 @@
 /** A chart of a view's data → its figure (null when the view has no such chart for this data). */
-import type { ViewData } from "@/lib/pages/view-data";
+import type { ViewData } from "@/lib/pages/view-data-types";
 import { CHARTS, type ChartId } from "@/lib/view/charts";
 import type { ViewState } from "@/lib/view/state";
 import { appFigure } from "./app";
@@ -22,14 +22,12 @@ function figureOf(data: ViewData, chart: ChartId, state: ViewState): Figure | nu
       return data.overview.week ? overviewFigure(chart, data.overview, state.interval) : null;
     case "model":
       return data.detail ? modelFigure(chart, data.detail, state) : null;
-    case "compare": {
-      const i = data.initial;
-      return compareFigure(chart, { compare: i.compare?.data ?? null, usage: i.usage?.data ?? null, apps: i.apps.map((a) => a.data) }, state);
-    }
+    case "compare":
+      return compareFigure(chart, { compare: data.compare, usage: data.usage, apps: data.apps }, state);
     case "vendors":
-      return data.initial.subsidy ? vendorsFigure(chart, data.initial.subsidy.data, state) : null;
+      return data.subsidy ? vendorsFigure(chart, data.subsidy, state) : null;
     case "app":
-      return data.mix ? appFigure(chart, data.mix.data, state.metric === "share") : null;
+      return data.mix ? appFigure(chart, data.mix, state.metric === "share") : null;
   }
 }
 

@@ -12,7 +12,7 @@ export function parseAsOfOrThrow(value: string | null | undefined, path = "query
 }
 
 /** Data cannot be true in the future: one far-future as_of would otherwise win every later restatement. */
-export const MAX_AS_OF_AHEAD_MS = 24 * 60 * 60 * 1000;
+const MAX_AS_OF_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 export function checkAsOfNotFutureOrThrow(asOf: Date, now: Date, path: string): void {
   if (asOf.getTime() > now.getTime() + MAX_AS_OF_AHEAD_MS) {

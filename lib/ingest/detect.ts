@@ -58,7 +58,7 @@ function detectAndParse<R = ParsedSnapshot>(text: string, ctx: DetectContext, mo
   if (start < 0) throw new IngestError(400, "empty body: expected a JSON or CSV snapshot");
 
   const sniff = body.slice(0, 4096);
-  // eslint-disable-next-line no-control-regex
+
   const control = /[\u0000-\u0008\u000e-\u001f]/.exec(sniff)?.index ?? (body.includes("\u0000") ? body.indexOf("\u0000") : -1);
   if (control >= 0) throw unsupported(ctx, "binary content (control bytes)", located(body, control, `control byte 0x${body.charCodeAt(control).toString(16).padStart(2, "0")}`));
   // Text handed in directly (CLI, collector, tests) may hold halves of surrogate pairs, which no UTF-8

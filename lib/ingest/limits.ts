@@ -34,9 +34,7 @@ export const LATEST_DAY = "9999-12-31";
 export type TextKind = "id" | "name" | "source" | "citation" | "url" | "category";
 
 // C0 and C1 controls and DEL: invisible, and NUL cannot be stored at all.
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
 const ID_FORBIDDEN_RE = /[\s\u0000-\u001f\u007f-\u009f]/;
 const URL_RE = /^https?:\/\/[^\s/?#]+\S*$/i;
 export const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -26,7 +26,7 @@ const identity = (permaslug: string, variant: string) => `${permaslug}:${variant
  * Public id for a permaslug seen only in usage data: the identity itself. Guessing (dropping the dated
  * suffix) makes different permaslugs collide; a catalogue that lists the model sets its real public id.
  */
-export function derivePublicId(permaslug: string, variant: string): string {
+function derivePublicId(permaslug: string, variant: string): string {
   return variant === "standard" ? permaslug : `${permaslug}:${variant}`;
 }
 

@@ -82,7 +82,7 @@ export function isMonth(v: unknown): v is string {
 }
 
 /** Day 0 of the next month is the last day of this one. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

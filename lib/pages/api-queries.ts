@@ -1,26 +1,45 @@
 /**
- * The API request behind each chart of each page, from the page's view state: one builder per endpoint use,
- * shared by the server loader (lib/pages/view-data.ts, which seeds the client with the same answers) and the
- * client views. Display-only fields (display, scale…) are left out so they never change an API call.
+ * The API request behind each chart of each page, from the page's view state: one query-options factory per
+ * endpoint use (key + fetch), shared by the server, which seeds a page's react-query cache under the same keys
+ * (lib/pages/seed.ts), and the client views, which ask for the same options. Display-only fields (display,
+ * scale…) are left out of the query strings so they never change an API call.
  */
-import type { ModelDetailResult } from "@/lib/queries/types";
+import { queryOptions } from "@tanstack/react-query";
+import type { AppMixResult, AppsResult, CompareResult, ModelDetailResult, ModelsResult, SubsidyResult, UsageResult } from "@/lib/queries/types";
 import { viewQuery, PAGE_DEFAULTS, type ViewState } from "@/lib/view/state";
+import { fetchJson, type FetchError } from "./fetch-json";
+
+/** The options of one GET of the read API: the key is the request itself, so equal requests share an answer. */
+function apiOptions<T>(path: string, query: string) {
+  return queryOptions<T, FetchError, T, readonly [string, string]>({
+    queryKey: [path, query] as const,
+    queryFn: ({ signal }) => fetchJson<T>(`${path}${query}`, signal),
+  });
+}
 
 /** The page's defaults, defined with every view's in lib/view/state.ts. */
 export const MODEL_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.model;
 
 /** Adoption curve of the model: /api/v1/usage for this one model with the view's controls. */
-export function adoptionQuery(state: ViewState, id: string): string {
-  return viewQuery({ ...state, models: [[id]], authors: [], display: "chart" });
+export function modelAdoptionOptions(state: ViewState, id: string) {
+  return apiOptions<UsageResult>("/api/v1/usage", viewQuery({ ...state, models: [[id]], authors: [], display: "chart" }));
 }
 
 /** Free vs paid: one series per variant, tokens per period. */
-export function variantQuery(state: ViewState, variants: ModelDetailResult["variants"]): string {
-  return viewQuery({ ...state, models: variants.map((v) => [v.publicId]), authors: [], metric: "tokens", align: "calendar", scale: "linear", variant: "all", display: "chart" });
+export function modelVariantsOptions(state: ViewState, variants: ModelDetailResult["variants"]) {
+  const query = viewQuery({ ...state, models: variants.map((v) => [v.publicId]), authors: [], metric: "tokens", align: "calendar", scale: "linear", variant: "all", display: "chart" });
+  return apiOptions<UsageResult>("/api/v1/usage", query);
 }
 
-export function appsQuery(state: ViewState, id: string, top = 10): string {
-  return viewQuery({ ...state, models: [[id]], authors: [], top, interval: "day", align: "calendar", metric: "tokens", scale: "linear", variant: "all", display: "chart" });
+/** The model's top 10 apps over the range. */
+export function modelAppsOptions(state: ViewState, id: string) {
+  const query = viewQuery({ ...state, models: [[id]], authors: [], top: 10, interval: "day", align: "calendar", metric: "tokens", scale: "linear", variant: "all", display: "chart" });
+  return apiOptions<AppsResult>("/api/v1/apps", query);
+}
+
+/** The model picker's search (never pinned: it searches the live catalogue). */
+export function modelSearchOptions(q: string) {
+  return apiOptions<ModelsResult>("/api/v1/models", `?q=${encodeURIComponent(q)}`);
 }
 
 /** /models/<id> for a public id (slashes kept, other characters escaped). */
@@ -38,38 +57,48 @@ export function compareState(state: ViewState): ViewState {
   return { ...state, models: state.models.slice(0, MAX_COMPARE) };
 }
 
-/** /api/v1/apps query for one compared series: its top apps over the same range. */
-export function topAppsQuery(state: ViewState, series: string[]): string {
-  return viewQuery({ ...state, models: [series], authors: [], top: TOP_APPS_PER_MODEL, display: "chart", interval: "day", align: "calendar", metric: "tokens", scale: "linear" });
+/** /api/v1/apps for one compared series: its top apps over the same range. */
+export function compareTopAppsOptions(state: ViewState, series: string[]) {
+  const query = viewQuery({ ...state, models: [series], authors: [], top: TOP_APPS_PER_MODEL, display: "chart", interval: "day", align: "calendar", metric: "tokens", scale: "linear" });
+  return apiOptions<AppsResult>("/api/v1/apps", query);
 }
 
-/** /api/v1/usage query of the adoption chart (display is a page matter, not the API's). */
-export function usageQuery(state: ViewState): string {
-  return viewQuery({ ...state, authors: [], display: "chart" });
+/** /api/v1/usage of the compare page's adoption chart (display is a page matter, not the API's). */
+export function compareUsageOptions(state: ViewState) {
+  return apiOptions<UsageResult>("/api/v1/usage", viewQuery({ ...state, authors: [], display: "chart" }));
 }
 
-/** /api/v1/compare query: models and range only. */
-export function compareQuery(state: ViewState): string {
-  return viewQuery({ ...state, authors: [], display: "chart", interval: "day", align: "calendar", metric: "tokens", scale: "linear" });
+/** /api/v1/compare: models and range only. */
+export function compareOptions(state: ViewState) {
+  return apiOptions<CompareResult>("/api/v1/compare", viewQuery({ ...state, authors: [], display: "chart", interval: "day", align: "calendar", metric: "tokens", scale: "linear" }));
 }
 
 /** The page's defaults, defined with every view's in lib/view/state.ts. */
 export const APP_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.app;
 
-/** /api/v1/apps/<appId> query: range, interval, metric (tokens or share of the app's tokens), top. */
-export function appMixQuery(state: ViewState): string {
-  const metric = state.metric === "share" ? "share" : "tokens";
-  return viewQuery({ ...state, models: [], authors: [], metric, align: "calendar", scale: "linear", variant: "all", display: "chart" });
+/** The state of the app page's mix: range, interval, metric (tokens or share of the app's tokens), top. */
+export function appMixState(state: ViewState): ViewState {
+  return { ...state, models: [], authors: [], metric: state.metric === "share" ? "share" : "tokens" };
 }
 
-export function appMixPath(appId: string): string {
-  return `/api/v1/apps/${encodeURIComponent(appId)}`;
+/** /api/v1/apps/<appId> with the app page's mix state. */
+export function appMixOptions(state: ViewState, appId: string) {
+  const query = viewQuery({ ...appMixState(state), align: "calendar", scale: "linear", variant: "all", display: "chart" });
+  return apiOptions<AppMixResult>(`/api/v1/apps/${encodeURIComponent(appId)}`, query);
 }
 
 /** The page's defaults, defined with every view's in lib/view/state.ts. */
 export const VENDOR_DEFAULTS: Partial<ViewState> = PAGE_DEFAULTS.vendors;
 
-/** /api/v1/subsidy query: authors, range, interval, top. The ranking toggle (variant) is applied on screen. */
-export function subsidyQuery(state: ViewState): string {
-  return viewQuery({ ...state, models: [], variant: "all", align: "calendar", metric: "tokens", scale: "linear", display: "chart" });
+/** /api/v1/subsidy: authors, range, interval, top. The ranking toggle (variant) is applied on screen. */
+export function subsidyOptions(state: ViewState) {
+  return apiOptions<SubsidyResult>("/api/v1/subsidy", viewQuery({ ...state, models: [], variant: "all", align: "calendar", metric: "tokens", scale: "linear", display: "chart" }));
+}
+
+/**
+ * Where an answer belongs in the browser's cache: a pinned permalink's answers are its stored data, kept
+ * apart from live answers to the same request (and from other permalinks').
+ */
+export function scopedKey(key: readonly unknown[], pinnedId: string | null): readonly unknown[] {
+  return pinnedId ? ["pinned", pinnedId, ...key] : ["live", ...key];
 }

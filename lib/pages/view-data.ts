@@ -3,40 +3,23 @@
  * embeds and images draw charts from it. Each variant is exactly what the page hands its client view, so a
  * pinned permalink renders the same components from stored JSON.
  */
+import "server-only";
 import type { Db } from "@/db";
-import { compareQuery, compareState, topAppsQuery, TOP_APPS_PER_MODEL, usageQuery } from "@/lib/pages/api-queries";
-import type { CompareInitial } from "@/lib/pages/initial";
-import { appMixQuery } from "@/lib/pages/api-queries";
-import { subsidyQuery } from "@/lib/pages/api-queries";
-import type { VendorsInitial } from "@/lib/pages/initial";
+import { compareState, TOP_APPS_PER_MODEL, appMixState } from "@/lib/pages/api-queries";
 import { getAppMix, getTopApps } from "@/lib/queries/apps";
 import { getCompare } from "@/lib/queries/compare";
 import { getModelDetail } from "@/lib/queries/model-detail";
 import { listAuthors, listModels } from "@/lib/queries/models";
 import { getOverview } from "@/lib/queries/overview";
 import { getSubsidy } from "@/lib/queries/subsidy";
-import type { AppMixResult, ModelDetailResult, OverviewResult } from "@/lib/queries/types";
 import { getUsage } from "@/lib/queries/usage";
 import { settle } from "@/lib/ui/server-data";
-import type { Initial } from "@/lib/ui/use-api";
 import type { ViewAddress } from "@/lib/view/address";
-import { VIEW_DATA_VERSION } from "./upgrade";
+import { VIEW_DATA_VERSION, type ViewData } from "./view-data-types";
 import { getDataBounds } from "@/lib/view/range";
-import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
+import { DEFAULT_VIEW } from "@/lib/view/state";
 
-/** `version`: the shape's version (lib/pages/upgrade.ts), stored with pinned permalinks. */
-export type ViewData = { version?: number } & (
-  | { view: "overview"; overview: OverviewResult; oldestDay: string | null }
-  | { view: "model"; ref: string; detail: ModelDetailResult | null; error: string | null; oldestDay: string | null }
-  | { view: "compare"; initial: CompareInitial }
-  | { view: "vendors"; initial: VendorsInitial }
-  | { view: "app"; appId: string; mix: Initial<AppMixResult> | null; error: string | null; oldestDay: string | null }
-);
-
-/** The state the app page's mix query uses (tokens or share of the app's tokens). */
-function appMixState(state: ViewState): ViewState {
-  return { ...state, models: [], authors: [], metric: state.metric === "share" ? "share" : "tokens" };
-}
+export type { ViewData } from "./view-data-types";
 
 export async function loadViewData(db: Db, a: ViewAddress): Promise<ViewData> {
   return { ...(await loadUnversioned(db, a)), version: VIEW_DATA_VERSION };
@@ -64,31 +47,27 @@ async function loadUnversioned(db: Db, a: ViewAddress): Promise<ViewData> {
         ready ? settle(getUsage(db, { ...s, authors: [] })) : null,
         ...(ready ? s.models.map((m) => settle(getTopApps(db, { ...s, models: [m], top: TOP_APPS_PER_MODEL }))) : []),
       ]);
-      const initial: CompareInitial = {
-        compare: compare?.data ? { query: compareQuery(s), data: compare.data } : null,
-        usage: usage?.data ? { query: usageQuery(s), data: usage.data } : null,
-        apps: s.models.flatMap((m, i) => (apps[i]?.data ? [{ query: topAppsQuery(s, m), data: apps[i].data }] : [])),
+      return {
+        view: "compare",
+        compare: compare?.data ?? null,
+        usage: usage?.data ?? null,
+        apps: apps.map((a) => a?.data ?? null),
         suggestions: catalogue.models.slice(0, 12),
         oldestDay: bounds.oldestDay,
-        error: compare?.error ?? usage?.error ?? null,
+        error: compare?.error ?? usage?.error ?? apps.find((a) => a?.error)?.error ?? null,
       };
-      return { view: "compare", initial };
     }
     case "vendors": {
       const [subsidy, authors, bounds] = await Promise.all([settle(getSubsidy(db, { ...state, models: [], variant: "all" })), listAuthors(db), getDataBounds(db)]);
-      return {
-        view: "vendors",
-        initial: { subsidy: subsidy.data ? { query: subsidyQuery(state), data: subsidy.data } : null, authors, oldestDay: bounds.oldestDay, error: subsidy.error },
-      };
+      return { view: "vendors", subsidy: subsidy.data, authors, oldestDay: bounds.oldestDay, error: subsidy.error };
     }
     case "app": {
       const appId = a.subject ?? "";
       const [mix, bounds] = await Promise.all([settle(getAppMix(db, appId, appMixState(state))), getDataBounds(db)]);
-      return { view: "app", appId, mix: mix.data ? { query: appMixQuery(state), data: mix.data } : null, error: mix.error, oldestDay: bounds.oldestDay };
+      return { view: "app", appId, mix: mix.data, error: mix.error, oldestDay: bounds.oldestDay };
     }
   }
 }
-
 
 /** The problem that keeps a view from showing anything (an unknown model or app…), else null. */
 export function viewDataError(d: ViewData): { status: 400 | 404; message: string } | null {
@@ -98,9 +77,9 @@ export function viewDataError(d: ViewData): { status: 400 | 404; message: string
     case "app":
       return d.mix ? null : { status: 404, message: d.error ?? `unknown app "${d.appId}"` };
     case "compare":
-      return d.initial.error ? { status: 400, message: d.initial.error } : null;
+      return d.error ? { status: 400, message: d.error } : null;
     case "vendors":
-      return d.initial.error ? { status: 400, message: d.initial.error } : null;
+      return d.error ? { status: 400, message: d.error } : null;
     case "overview":
       return null;
   }

@@ -70,7 +70,7 @@ function filtersOf(q: { modelIds?: number[]; appIds?: string[]; allModels?: bool
  * Day rows have period_start = period_end; the period_end conditions let the (…, period_kind, period_end)
  * indexes bound the scans.
  */
-export function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
+function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; appIds?: string[]; allModels?: boolean }): SQL {
   const where = filtersOf(q, "u");
   // Rows for all models and per-model rows never meet (rule 3), so the join needs no null-safe equality. The
   // filters repeated on `s` let the planner fetch the asked models' months at once ((model_id, month) index)

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { iso } from "@/db/row-values";
 
-export const DEFAULT_STALE_AFTER_HOURS = 48;
+const DEFAULT_STALE_AFTER_HOURS = 48;
 
 export interface Freshness {
   /** Newest as_of of any snapshot that carried usage figures (daily model usage or app usage); null when none. */

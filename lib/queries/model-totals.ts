@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { splitFullMonths } from "@/lib/view/periods";
 
 /** Rows (model_id, snapshot_id, total_tokens) whose sum per model is its tokens over [from, to]. */
-export function modelTokensSource(from: string, to: string): SQL {
+function modelTokensSource(from: string, to: string): SQL {
   const { months, edges } = splitFullMonths(from, to);
   const parts: SQL[] = [];
   if (months) {

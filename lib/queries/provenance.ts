@@ -9,7 +9,7 @@ import { plainArray } from "@/db/pg-array";
 import { iso } from "@/db/row-values";
 import type { Provenance } from "./types";
 
-export const NO_PROVENANCE: Provenance = Object.freeze({ sources: [], asOf: null, citations: [], sample: false }) as Provenance;
+const NO_PROVENANCE: Provenance = Object.freeze({ sources: [], asOf: null, citations: [], sample: false }) as Provenance;
 
 /** Snapshot ids arrive as numbers, numeric strings, arrays of them, or Postgres array literals: a clean list. */
 export function snapshotIdsOf(values: unknown): number[] {

@@ -64,7 +64,7 @@ export async function getUsage(db: Db, state: ViewState): Promise<UsageResult> {
 }
 
 /** The series a view asks for (see the module comment), members already filtered by `state.variant`. */
-export async function seriesOfState(db: Db, state: ViewState, bounds: DataBounds | null): Promise<ResolvedSeries[]> {
+async function seriesOfState(db: Db, state: ViewState, bounds: DataBounds | null): Promise<ResolvedSeries[]> {
   let series: ResolvedSeries[];
   if (state.models.length) series = await resolveModelRefs(db, state.models);
   else if (state.authors.length) series = await resolveAuthors(db, state.authors);
@@ -75,7 +75,7 @@ export async function seriesOfState(db: Db, state: ViewState, bounds: DataBounds
   return series.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
 }
 
-export function earliestLaunch(series: ResolvedSeries[]): string | null {
+function earliestLaunch(series: ResolvedSeries[]): string | null {
   return series.map((s) => s.launchDate).filter((d): d is string => Boolean(d)).sort()[0] ?? null;
 }
 

@@ -8,7 +8,7 @@ export { dayNumber, dayString } from "@/lib/domain/days";
 import { dayNumber } from "@/lib/domain/days";
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
-export function weekdayOf(n: number): number {
+function weekdayOf(n: number): number {
   return (((n + 4) % 7) + 7) % 7;
 }
 
@@ -60,12 +60,12 @@ export interface Curve {
   weekend?: number;
 }
 
-export const WEEKEND_FACTOR = 0.8;
+const WEEKEND_FACTOR = 0.8;
 /** Day-to-day multiplicative noise (σ of the log). */
-export const DAILY_NOISE = 0.05;
+const DAILY_NOISE = 0.05;
 
 /** Smooth level of the curve on day `n` (no noise, no weekly pattern), billions of tokens. */
-export function curveLevel(c: Curve, launch: number, n: number): number {
+function curveLevel(c: Curve, launch: number, n: number): number {
   const t = n - launch;
   let level = c.peak * logistic((t - c.rampDays / 2) / (c.rampDays / 8));
   if (c.fade) {

@@ -1,4 +1,5 @@
 /** The one error envelope of every API route: {"error": {"message", "details": [{"path", "message"}]}}. */
+import "server-only";
 import { ApiError } from "@/lib/domain/api-error";
 
 export function errorResponse(status: number, message: string, details: { path: string; message: string }[] = []) {

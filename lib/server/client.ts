@@ -13,6 +13,7 @@
  *   -Proto count only with `TRUSTED_PROXY_HOPS` set (and the host must still be allowed). Answers whose links
  *   depend on the request then carry `Vary` (originVary).
  */
+import "server-only";
 import { isIP } from "node:net";
 
 /** Set by the server itself from the socket on every request (never trusted from the client). */
@@ -20,7 +21,7 @@ export const PEER_HEADER = "x-modelshare-peer";
 
 type Env = Record<string, string | undefined>;
 
-export function trustedProxyHops(env: Env = process.env): number {
+function trustedProxyHops(env: Env = process.env): number {
   const raw = (env.TRUSTED_PROXY_HOPS ?? "").trim().toLowerCase();
   if (raw === "true") return 1;
   const n = Number(raw);

@@ -2,6 +2,7 @@
  * The server's one database connection per process (PGlite allows one process per data folder, and
  * Next may evaluate modules more than once, so the promise lives on globalThis).
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { dbOptionsFromEnv, openDb, type DbHandle } from "@/db";
 import { loadSampleDataIfEmpty } from "@/lib/sample/load";
@@ -41,7 +42,7 @@ let probing: Promise<boolean> | null = null;
  * request after an outage is served), then, on a Postgres server, `select 1`. Concurrent callers share one
  * probe. PGlite is in-process: open means available (a `select 1` would only wait behind a long ingest).
  */
-export function probeDatabase(deadlineMs: number): Promise<boolean> {
+function probeDatabase(deadlineMs: number): Promise<boolean> {
   probing ??= (async () => {
     const handle = await getDbHandle();
     if (handle.driver === "postgres") await handle.db.execute(sql`select 1`);

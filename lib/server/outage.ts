@@ -5,11 +5,13 @@
  * registers it on globalThis when it loads (instrumentation.ts loads it at start-up): the proxy is bundled
  * on its own and must not open a second database. No probe registered (yet) = go ahead and render.
  */
+import "server-only";
+
 const PROBE = Symbol.for("modelshare.db.probe");
 type Probe = (deadlineMs: number) => Promise<boolean>;
 
 /** A page answers within 2 s during an outage: the check gives up after 1.5 s. */
-export const PAGE_CHECK_MS = 1500;
+const PAGE_CHECK_MS = 1500;
 
 export function registerDatabaseProbe(probe: Probe): void {
   (globalThis as { [PROBE]?: Probe })[PROBE] = probe;

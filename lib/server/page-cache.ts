@@ -8,6 +8,7 @@
  * (RESPONSE_CACHE_BYTES, like rendered API answers). Anything unusual (the database down, a failed
  * version check) goes to Next untouched, where proxy.ts answers the 503 page.
  */
+import "server-only";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { within } from "./outage";
 import { ByteLru, cacheBytesFromEnv, CACHE_STATUS_HEADER, type CachedAnswer } from "./response-cache";
@@ -25,7 +26,7 @@ export function registerPageVersion(fn: VersionFn): void {
   (globalThis as G)[VERSION] = fn;
 }
 
-export function pageCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
+function pageCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.PAGE_CACHE_SECONDS);
   return env.PAGE_CACHE_SECONDS !== undefined && Number.isFinite(n) && n >= 0 ? n : 60;
 }
@@ -41,7 +42,7 @@ const SKIP_PATH = /^\/(?:api|embed|_next)(?:\/|$)|\.[a-z0-9]+$/i;
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url", "range"];
 
 /** The cache key of a cacheable page request, or null. */
-export function pageKey(req: IncomingMessage): string | null {
+function pageKey(req: IncomingMessage): string | null {
   if (req.method !== "GET" || !req.url) return null;
   const url = new URL(req.url, "http://x");
   if (SKIP_PATH.test(url.pathname)) return null;

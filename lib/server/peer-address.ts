@@ -5,6 +5,7 @@
  * name; lib/server/client.ts reads it. The same hook answers pages already drawn for the current data
  * version from memory (lib/server/page-cache.ts). Installed once per process from instrumentation.ts.
  */
+import "server-only";
 import http from "node:http";
 import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -31,6 +32,6 @@ export function recordPeerAddresses(): void {
   }
 }
 
-export function tagPeer(req: IncomingMessage): void {
+function tagPeer(req: IncomingMessage): void {
   req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
 }

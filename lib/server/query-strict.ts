@@ -5,15 +5,15 @@
  * numbers; `q=%00` reached the database. Pages do not use this: they keep ignoring unknown parameters
  * (`utm_source`, `fbclid`) because a shared link must open whatever a tracker appended.
  */
+import "server-only";
 import { LIMITS, LONE_SURROGATE_RE, textProblem } from "@/lib/ingest/limits";
 import { VIEW_PARAMS, type ParamIssue } from "@/lib/view/state";
 
 /** Every parameter a read route understands: the view's state and the API's own. */
-export const API_PARAMS: readonly string[] = [...VIEW_PARAMS, "format", "q"];
+const API_PARAMS: readonly string[] = [...VIEW_PARAMS, "format", "q"];
 
 /** Parameters that are whole numbers, written with digits only. */
 const WHOLE_NUMBERS = new Set(["top"]);
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 /** Unknown, repeated and unreadable parameters, each located at `query.<name>`. */

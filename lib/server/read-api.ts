@@ -9,6 +9,7 @@
  *    answer itself kept in memory for that data version (lib/server/response-cache.ts);
  * 5. errors through the one envelope (lib/server/api-error.ts): 400/404 located, 503 when the database is down.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db";
 import { newestSnapshotId } from "@/db/data-version";

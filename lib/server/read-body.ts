@@ -1,8 +1,9 @@
+import "server-only";
 import { ApiError } from "@/lib/domain/api-error";
 import { decodeUtf8OrThrow } from "@/lib/ingest/utf8";
 
 /** Largest snapshot accepted, in bytes (INGEST_MAX_BYTES; default 64 MiB ≈ 1M canonical CSV rows). */
-export function maxIngestBytes(): number {
+function maxIngestBytes(): number {
   return Number(process.env.INGEST_MAX_BYTES) || 64 * 1024 * 1024;
 }
 

@@ -8,6 +8,8 @@
  * Only 200 answers are kept. Each process has its own cache; the keys make it correct across processes.
  */
 
+import "server-only";
+
 export interface CachedAnswer {
   status: number;
   headers: [string, string][];

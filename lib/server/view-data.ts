@@ -2,6 +2,7 @@
  * A page's data, loaded once per request: generateMetadata (title, description, preview image) and the
  * page itself ask for the same view in the same state, and React's cache() hands both one load.
  */
+import "server-only";
 import { cache } from "react";
 import { loadViewData, type ViewData } from "@/lib/pages/view-data";
 import { getPermalink, type PermalinkRow } from "@/lib/share/permalinks";

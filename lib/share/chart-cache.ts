@@ -2,6 +2,7 @@
  * Cache headers of embeds and chart images: live charts change exactly when a new snapshot arrives (ETag
  * from the newest snapshot id, as the read API); a pinned permalink never changes.
  */
+import "server-only";
 import type { Db } from "@/db";
 import { CACHE_CONTROL, etagFor, matchesIfNoneMatch, newestSnapshotId } from "@/lib/server/read-api";
 import type { ChartTarget } from "@/lib/view/address";

@@ -4,6 +4,7 @@
  * stored in its canonical form. `pinned` (the default) also stores what the view shows now — its queries'
  * JSON, at most PERMALINK_MAX_BYTES — so the link keeps showing it after restatements and new snapshots.
  */
+import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db";
@@ -17,11 +18,11 @@ import { loadViewData, viewDataAsOf, viewDataError } from "@/lib/pages/view-data
 
 export const SHARE_BODY_MAX_BYTES = 8 * 1024;
 
-export function maxPinnedBytes(env: NodeJS.ProcessEnv = process.env): number {
+function maxPinnedBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.PERMALINK_MAX_BYTES) || 1_000_000;
 }
 
-export const shareRequest = z.object({
+const shareRequest = z.object({
   view: z.enum(VIEWS),
   subject: z.string().max(200).nullish(),
   chart: z.string().max(64).nullish(),

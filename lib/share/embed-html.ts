@@ -9,6 +9,7 @@
  * opened through `{message: "link", value, secret}`). No cookies, no storage. Every external string is
  * escaped (escapeXml) and the CSP allows only this inline script (by hash) and inline styles.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { formatTimestamp } from "@/lib/format";
 import type { Figure } from "@/lib/figures/types";
@@ -23,7 +24,7 @@ import { formatValue, formatXFull } from "@/lib/figures/format";
 import { EMBED_HOVER_SCRIPT } from "./embed-hover";
 
 /** Width bands: variant k is drawn `width` units wide and shown from `min` CSS pixels of viewport. */
-export const EMBED_VARIANTS = [
+const EMBED_VARIANTS = [
   { width: 360, height: 240, min: 0 },
   { width: 520, height: 270, min: 544 },
   { width: 720, height: 290, min: 744 },

@@ -3,6 +3,7 @@
  * saying what the page's main chart shows (its summary, from the data), Open Graph and Twitter cards whose
  * image is that chart drawn from the same state (/api/image/…, 1200×630), and the oEmbed discovery link.
  */
+import "server-only";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { figureFor } from "@/lib/figures";

@@ -3,6 +3,7 @@
  * else the view's default chart), a permalink or an embed — becomes an iframe of that chart. Discovery
  * links on every shareable page point here (lib/share/metadata.ts).
  */
+import "server-only";
 import { chartHref, chartOfFragment, parseChartPath, parsePageUrl, parsePermalinkPath, type ChartTarget } from "@/lib/view/address";
 import { CHARTS, isChartId } from "@/lib/view/charts";
 import { CARD_HEIGHT, CARD_WIDTH } from "@/lib/figures/render/card";

@@ -9,6 +9,7 @@
  * client's own limits are checked first, and are far below the global ones, so one client cannot use up
  * the server's hour: a flood stops at its own limit while other clients keep sharing.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
@@ -19,10 +20,10 @@ import type { ViewData } from "@/lib/pages/view-data";
 import { upgradeViewData } from "@/lib/pages/upgrade";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-export const PERMALINK_ID_LENGTH = 12;
+const PERMALINK_ID_LENGTH = 12;
 
 /** 12 base-62 characters from crypto.randomBytes (≈71 bits; rejection sampling keeps them uniform). */
-export function newPermalinkId(length = PERMALINK_ID_LENGTH): string {
+function newPermalinkId(length = PERMALINK_ID_LENGTH): string {
   let out = "";
   while (out.length < length) {
     for (const b of randomBytes(length * 2)) {

@@ -2,6 +2,7 @@
  * A chart address (lib/view/address.ts) → the figure to draw and where it comes from: a live view's data
  * loaded now, or a permalink's (its pinned data when pinned). Shared by embeds, images and oEmbed.
  */
+import "server-only";
 import type { Db } from "@/db";
 import { figureFor } from "@/lib/figures";
 import type { Figure } from "@/lib/figures/types";

@@ -1,58 +1,38 @@
 "use client";
 
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import type { Initial } from "@/lib/pages/initial";
+import { keepPreviousData, useQueries, useQuery, type QueryFunction } from "@tanstack/react-query";
+import { scopedKey } from "@/lib/pages/api-queries";
+import type { FetchError } from "@/lib/pages/fetch-json";
 import { usePageView } from "./view-defaults";
 
-export type { Initial } from "@/lib/pages/initial";
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
+/** What lib/pages/api-queries.ts's factories return: the request as key, and its fetch. */
+export interface ApiOptions<T> {
+  queryKey: readonly [string, string];
+  queryFn?: QueryFunction<T, readonly [string, string]>;
 }
 
 /**
- * GET /api/v1/<path><query>, seeded with the server-rendered answer when the query matches it. On a pinned
- * permalink nothing is fetched: the stored answers are the data (they match, since the state is the stored one).
+ * A factory's options in this page's scope. The page's server render seeded the cache under the same keys
+ * (components/seed-queries.tsx), so the first paint needs no request. On a pinned permalink nothing is
+ * fetched: the stored answers are the data.
  */
-export function useApi<T>(path: string, query: string, initial?: Initial<T> | null, enabled = true, opts: { live?: boolean } = {}) {
-  // `live`: always fetch (searches), even on a pinned page.
-  const pinned = !!usePageView().pinned && !opts.live;
-  return useQuery<T, ApiError>({
-    queryKey: [pinned ? "pinned" : "live", path, query],
-    queryFn: ({ signal }) => fetchJson<T>(`${path}${query}`, signal),
-    initialData: initial && initial.query === query ? initial.data : undefined,
-    placeholderData: pinned ? undefined : keepPreviousData,
-    enabled: enabled && !pinned,
-  });
+function scoped<T>(o: ApiOptions<T>, pinnedId: string | null, enabled: boolean) {
+  return {
+    queryKey: scopedKey(o.queryKey, pinnedId),
+    queryFn: o.queryFn as unknown as QueryFunction<T>,
+    placeholderData: pinnedId ? undefined : keepPreviousData,
+    enabled: enabled && !pinnedId,
+  };
 }
 
-async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(body?.error?.message ?? `Request failed (${res.status})`, res.status);
-  }
-  return (await res.json()) as T;
+/** One read-API answer. `live`: fetch even on a pinned page (searches of the live catalogue). */
+export function useApiQuery<T>(options: ApiOptions<T>, { enabled = true, live = false } = {}) {
+  const pinned = usePageView().pinned;
+  return useQuery<T, FetchError>(scoped(options, live ? null : (pinned?.id ?? null), enabled));
 }
 
-/** Several GETs of one endpoint (e.g. top apps of each compared model), each seeded like useApi. */
-export function useApiMany<T>(path: string, queries: string[], initial: Initial<T>[] = []) {
-  const pinned = !!usePageView().pinned;
-  return useQueries({
-    queries: queries.map((query) => {
-      const seed = initial.find((i) => i.query === query);
-      return {
-        queryKey: [pinned ? "pinned" : "live", path, query],
-        queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<T>(`${path}${query}`, signal),
-        initialData: seed?.data,
-        placeholderData: pinned ? undefined : keepPreviousData,
-        enabled: !pinned,
-      };
-    }),
-  });
+/** Several answers (e.g. the top apps of each compared model). */
+export function useApiQueries<T>(options: ApiOptions<T>[]) {
+  const pinnedId = usePageView().pinned?.id ?? null;
+  return useQueries({ queries: options.map((o) => scoped(o, pinnedId, true)) });
 }

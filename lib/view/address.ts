@@ -26,7 +26,7 @@ const APP_ID = /^[^\u0000-\u001f\u007f]{1,200}$/;
 
 const VIEW_PATHS: Record<View, string> = { overview: "/", model: "/models", compare: "/compare", vendors: "/vendors", app: "/apps" };
 
-export function needsSubject(view: View): boolean {
+function needsSubject(view: View): boolean {
   return view === "model" || view === "app";
 }
 
@@ -110,7 +110,7 @@ export function permalinkPath(id: string): string {
 export type ChartPrefix = "/embed" | "/api/image";
 
 /** `/embed/compare/compare-usage?models=a,b`, `/embed/s/<id>/compare-usage`… */
-export function chartPath(prefix: ChartPrefix, t: ChartTarget): string {
+function chartPath(prefix: ChartPrefix, t: ChartTarget): string {
   if (t.kind === "permalink") return `${prefix}/s/${t.id}${t.chart ? `/${t.chart}` : ""}`;
   const { view, subject } = t.address;
   const tail = needsSubject(view) && subject !== null ? `/${subjectSegments(view, subject).join("/")}` : "";

@@ -13,7 +13,7 @@ import { rowsOf, type Db } from "@/db";
 import { addDays, maxDay, minDay } from "./periods";
 import type { ViewState } from "./state";
 
-export const DEFAULT_RANGE_DAYS = 90;
+const DEFAULT_RANGE_DAYS = 90;
 
 export interface ResolvedRange {
   from: string;
@@ -59,6 +59,3 @@ export function resolveRangeWith(
   return { from, to, oldestDay, newestDay, empty };
 }
 
-export async function resolveRange(db: Db, state: Pick<ViewState, "from" | "to">, opts: { defaultFrom?: string | null } = {}): Promise<ResolvedRange> {
-  return resolveRangeWith(await getDataBounds(db), state, opts);
-}

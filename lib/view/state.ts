@@ -74,10 +74,10 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   for: null,
 });
 
-export const MAX_DAYS = 3660;
+const MAX_DAYS = 3660;
 
-export const MAX_SERIES = 12;
-export const MAX_TOP = 50;
+const MAX_SERIES = 12;
+const MAX_TOP = 50;
 const MAX_REF_LENGTH = 200;
 
 const day = z
@@ -106,7 +106,7 @@ export function isModelRef(value: string): boolean {
 }
 
 /** Splits "a,b+c" into [[a],[b,c]]. `+` in a query string decodes to a space, so both separate members. */
-export function splitSeries(value: string): string[][] {
+function splitSeries(value: string): string[][] {
   return value
     .split(",")
     .map((s) => s.split(/[+ ]/).map((m) => m.trim()).filter(Boolean))
@@ -240,7 +240,7 @@ export function isView(v: unknown): v is View {
 
 export const THEMES = ["auto", "light", "dark", "transparent"] as const;
 export type Theme = (typeof THEMES)[number];
-export const IMAGE_FORMATS = ["png", "svg"] as const;
+const IMAGE_FORMATS = ["png", "svg"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export interface RenderParams {
@@ -252,8 +252,6 @@ export interface RenderParams {
   /** Chart images only: answer as an attachment (Content-Disposition) for the download buttons. */
   download: boolean;
 }
-
-export const RENDER_PARAMS = ["theme", "format", "download"] as const;
 
 /** Lenient: an invalid theme or format falls back to its default (an embed never fails on a typo). */
 export function parseRenderParams(source: ParamSource): RenderParams {
@@ -269,7 +267,7 @@ export function parseRenderParams(source: ParamSource): RenderParams {
 
 // ── Parameters of the read API only (not part of a view's state) ─────────────────────────────────────
 
-export const FORMATS = ["json", "csv"] as const;
+const FORMATS = ["json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ApiParams {

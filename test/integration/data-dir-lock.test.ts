@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "@/db/data-dir-lock";
 
 const CHILD = path.join(__dirname, "children", "data-dir-owner.ts");
+/** The child imports server modules (`import "server-only"`), which resolve as in Next's server graph. */
+const SERVER_CONDITIONS = "--conditions=react-server";
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const dirs: string[] = [];
 afterEach(() => {
@@ -29,7 +31,7 @@ interface Run {
   stderr: string;
 }
 function runChild(dir: string, mode: "once" | "crash", opts: { prefix?: string[]; day?: number } = {}): Run {
-  const cmd = [...(opts.prefix ?? []), TSX, CHILD, mode];
+  const cmd = [...(opts.prefix ?? []), TSX, SERVER_CONDITIONS, CHILD, mode];
   const r = spawnSync(cmd[0], cmd.slice(1), {
     env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir, SAMPLE_DATA: "off", SNAPSHOT_DAY: String(opts.day ?? 1) },
     encoding: "utf8",
@@ -98,7 +100,7 @@ describe("the PGlite folder lock", () => {
 
   it("SIGTERM closes the database: the next snapshot id follows on, as after a clean stop", async () => {
     const dir = dataDir();
-    const child = spawn(TSX, [CHILD, "serve"], { env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir, SAMPLE_DATA: "off" } });
+    const child = spawn(TSX, [SERVER_CONDITIONS, CHILD, "serve"], { env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir, SAMPLE_DATA: "off" } });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { UnknownSubject } from "@/components/unknown-subject";
 import { APP_DEFAULTS } from "@/lib/pages/api-queries";
+import { SeedQueries } from "@/components/seed-queries";
 import { AppView } from "@/components/views/app/app-view";
 import { viewDataFor } from "@/lib/server/view-data";
 import { shareMetadata } from "@/lib/share/metadata";
@@ -32,7 +33,7 @@ export default async function AppPage({ params, searchParams }: { params: Params
   if (!data.mix) {
     return <UnknownSubject title={`App “${cleanText(appId)}”`} error={data.error} />;
   }
-  const app = data.mix.data.app;
+  const app = data.mix.app;
   return (
     <div className="space-y-4">
       <div>
@@ -53,7 +54,9 @@ export default async function AppPage({ params, searchParams }: { params: Params
         </p>
       </div>
       <ViewDefaults defaults={APP_DEFAULTS} view="app" context={viewTitle(data)} subject={appId}>
-        <AppView appId={appId} initial={data.mix} oldestDay={data.oldestDay} />
+        <SeedQueries data={data} state={address.state}>
+          <AppView appId={appId} initial={data.mix} oldestDay={data.oldestDay} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SeedQueries } from "@/components/seed-queries";
 import { UnknownSubject } from "@/components/unknown-subject";
 import { MODEL_DEFAULTS } from "@/lib/pages/api-queries";
 import { ModelView } from "@/components/views/model/model-view";
@@ -51,7 +52,9 @@ export default async function ModelPage({ params, searchParams }: { params: Para
         </p>
       </div>
       <ViewDefaults defaults={MODEL_DEFAULTS} view="model" context={viewTitle(data)} subject={ref}>
-        <ModelView detail={data.detail} serverState={address.state} oldestDay={data.oldestDay} />
+        <SeedQueries data={data} state={address.state}>
+          <ModelView detail={data.detail} oldestDay={data.oldestDay} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { SeedQueries } from "@/components/seed-queries";
 import { ViewBody } from "@/components/share/view-body";
 import { formatTimestamp } from "@/lib/format";
 import { permalinkFor, viewDataFor } from "@/lib/server/view-data";
@@ -52,7 +53,9 @@ export default async function PermalinkPage({ params }: { params: Params }) {
         </Link>
       </div>
       <ViewDefaults defaults={PAGE_DEFAULTS[address.view]} view={address.view} context={viewTitle(data)} subject={address.subject} pinned={{ id: row.id, query: row.query, asOf: row.asOf }}>
-        <ViewBody data={data} state={address.state} />
+        <SeedQueries data={data} state={address.state} pinnedId={row.id}>
+          <ViewBody data={data} />
+        </SeedQueries>
       </ViewDefaults>
     </div>
   );

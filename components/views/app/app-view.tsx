@@ -5,16 +5,16 @@ import { ChartFrame } from "@/components/frame/chart-frame";
 import { RangeControl } from "@/components/controls/range-control";
 import { SampleDataBadge } from "@/components/sample-data-badge";
 import type { AppMixResult } from "@/lib/queries/types";
-import { useApi, type Initial } from "@/lib/ui/use-api";
+import { useApiQuery } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { appMixFigure, appVolumeFigure } from "@/lib/figures/app";
-import { appMixPath, appMixQuery } from "@/lib/pages/api-queries";
+import { appMixOptions } from "@/lib/pages/api-queries";
 
-export function AppView({ appId, initial, oldestDay }: { appId: string; initial: Initial<AppMixResult>; oldestDay: string | null }) {
+/** `initial`: the server render's answer, shown while a changed query has none yet (the seeded cache holds it too). */
+export function AppView({ appId, initial, oldestDay }: { appId: string; initial: AppMixResult; oldestDay: string | null }) {
   const { state } = useViewState();
-  const query = appMixQuery(state);
-  const { data, isFetching, error } = useApi<AppMixResult>(appMixPath(appId), query, initial);
-  const d = data ?? initial.data;
+  const { data, isFetching, error } = useApiQuery(appMixOptions(state, appId));
+  const d = data ?? initial;
   return (
     <div className="space-y-4">
       {d.provenance.sample && <SampleDataBadge />}

@@ -8,7 +8,7 @@ import { SourceLine } from "@/components/frame/source-line";
 import { rangeText } from "@/lib/figures/summaries";
 
 /** Sentences a writer can quote: the first model against each other one. */
-export function ratioSentences(c: CompareResult): string[] {
+function ratioSentences(c: CompareResult): string[] {
   const [first] = c.models;
   if (!first) return [];
   return c.ratios.slice(1).map((r, i) => {

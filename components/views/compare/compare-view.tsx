@@ -6,28 +6,27 @@ import { RangeControl } from "@/components/controls/range-control";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import { ModelPicker } from "@/components/picker/model-picker";
 import { SampleDataBadge } from "@/components/sample-data-badge";
-import type { AppsResult, CompareResult, UsageResult } from "@/lib/queries/types";
 import { compareKeys, compareLabel, compareSpendFigure, compareTopAppsFigure, compareUsageFigure } from "@/lib/figures/compare";
 import { colorCss, colorSlots } from "@/lib/figures/palette";
-import { useApi, useApiMany } from "@/lib/ui/use-api";
+import { useApiQueries, useApiQuery } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
 import { CompareSpecs } from "./compare-specs";
-import { compareQuery, compareState, MAX_COMPARE, topAppsQuery, usageQuery } from "@/lib/pages/api-queries";
-import type { CompareInitial } from "@/lib/pages/initial";
+import { compareOptions, compareState, compareTopAppsOptions, compareUsageOptions, MAX_COMPARE } from "@/lib/pages/api-queries";
+import type { CompareData } from "@/lib/pages/view-data-types";
 
 const EXAMPLES = [
   { label: "Gemini 3 Flash Preview vs Claude Haiku 4.5", models: "google/gemini-3-flash-preview,anthropic/claude-haiku-4.5" },
   { label: "Claude 3.7 Sonnet vs Gemini 2.5 Pro", models: "anthropic/claude-3.7-sonnet,google/gemini-2.5-pro" },
 ];
 
-export function CompareView({ initial }: { initial: CompareInitial }) {
+/** `initial`: the server render's data (the charts' answers reach the views through the seeded cache). */
+export function CompareView({ initial }: { initial: CompareData }) {
   const { state: raw, update } = useViewState();
   const state = compareState(raw);
   const ready = state.models.length >= 2;
-  const compare = useApi<CompareResult>("/api/v1/compare", compareQuery(state), initial.compare, ready);
-  const appQueries = ready ? state.models.map((m) => topAppsQuery(state, m)) : [];
-  const apps = useApiMany<AppsResult>("/api/v1/apps", appQueries, initial.apps);
-  const usage = useApi<UsageResult>("/api/v1/usage", usageQuery(state), initial.usage, ready);
+  const compare = useApiQuery(compareOptions(state), { enabled: ready });
+  const apps = useApiQueries(ready ? state.models.map((m) => compareTopAppsOptions(state, m)) : []);
+  const usage = useApiQuery(compareUsageOptions(state), { enabled: ready });
   const c = compare.data;
   const label = (i: number) => compareLabel(c, state.models, i);
   const keys = compareKeys(c, state.models);

@@ -6,23 +6,22 @@ import { ChartFrame } from "@/components/frame/chart-frame";
 import { SampleDataBadge } from "@/components/sample-data-badge";
 import { topAppsFigure } from "@/lib/figures/apps";
 import { adoptionFigure, modelName, priceHistoryFigure, variantsFigure } from "@/lib/figures/model";
-import type { AppsResult, ModelDetailResult, UsageResult } from "@/lib/queries/types";
-import { useApi } from "@/lib/ui/use-api";
+import type { ModelDetailResult } from "@/lib/queries/types";
+import { useApiQuery } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
-import type { ViewState } from "@/lib/view/state";
 import { ModelSpecs } from "./model-specs";
-import { adoptionQuery, appsQuery, variantQuery } from "@/lib/pages/api-queries";
+import { modelAdoptionOptions, modelAppsOptions, modelVariantsOptions } from "@/lib/pages/api-queries";
 
-/** `serverState` is the state `detail` was computed for: its data seeds the charts only for that state. */
-export function ModelView({ detail, serverState, oldestDay }: { detail: ModelDetailResult; serverState: ViewState; oldestDay: string | null }) {
+/** `detail`: the server render's answer (its charts' answers reach the views through the seeded cache). */
+export function ModelView({ detail, oldestDay }: { detail: ModelDetailResult; oldestDay: string | null }) {
   const { state } = useViewState();
   const id = detail.model.publicId;
   const name = modelName(detail);
   const a = detail.adoption;
-  const adoption = useApi<UsageResult>("/api/v1/usage", adoptionQuery(state, id), { query: adoptionQuery(serverState, id), data: detail.adoption });
-  const apps = useApi<AppsResult>("/api/v1/apps", appsQuery(state, id), { query: appsQuery(serverState, id), data: detail.apps });
+  const adoption = useApiQuery(modelAdoptionOptions(state, id));
+  const apps = useApiQuery(modelAppsOptions(state, id));
   const hasVariants = detail.variants.length > 1;
-  const variants = useApi<UsageResult>("/api/v1/usage", variantQuery(state, detail.variants), { query: variantQuery(serverState, detail.variants), data: detail.variantSplit }, hasVariants);
+  const variants = useApiQuery(modelVariantsOptions(state, detail.variants), { enabled: hasVariants });
   const price = <ChartFrame chartId="model-price-history" figure={priceHistoryFigure(detail, state.events)} controls={<EventsControl />} />;
   return (
     <div className="space-y-4">

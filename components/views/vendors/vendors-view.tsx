@@ -5,14 +5,13 @@ import { ChartFrame } from "@/components/frame/chart-frame";
 import { RangeControl } from "@/components/controls/range-control";
 import { AuthorPicker } from "@/components/picker/author-picker";
 import { SampleDataBadge } from "@/components/sample-data-badge";
-import type { SubsidyResult } from "@/lib/queries/types";
-import type { VendorsInitial } from "@/lib/pages/initial";
+import type { VendorsData } from "@/lib/pages/view-data-types";
 import { freeShareFigure, freeShareTotalFigure, rankingFigure } from "@/lib/figures/vendors";
 import { formatShare, formatTokens } from "@/lib/format";
 import { colorCss, colorSlots } from "@/lib/figures/palette";
-import { useApi } from "@/lib/ui/use-api";
+import { useApiQuery } from "@/lib/ui/use-api";
 import { useViewState } from "@/lib/ui/use-view-state";
-import { subsidyQuery } from "@/lib/pages/api-queries";
+import { subsidyOptions } from "@/lib/pages/api-queries";
 
 const RANK_OPTIONS = [
   { value: "all" as const, label: "All tokens" },
@@ -20,9 +19,10 @@ const RANK_OPTIONS = [
 ];
 
 
-export function VendorsView({ initial }: { initial: VendorsInitial }) {
+/** `initial`: the server render's data (the chart's answer reaches the view through the seeded cache). */
+export function VendorsView({ initial }: { initial: VendorsData }) {
   const { state, update } = useViewState();
-  const { data, isFetching, error } = useApi<SubsidyResult>("/api/v1/subsidy", subsidyQuery(state), initial.subsidy);
+  const { data, isFetching, error } = useApiQuery(subsidyOptions(state));
   const shown = data?.authors.map((a) => a.author) ?? state.authors;
   const chosen = state.authors.length ? state.authors : shown;
   const colors = colorSlots(chosen);

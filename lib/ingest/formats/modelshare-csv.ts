@@ -27,13 +27,13 @@ import { citationSchema, defaultCitation, makeModelRefReader, periodFromString, 
 import { readCount, readOptionalCount, readText, stripBom } from "./shared";
 
 const WHAT = "invalid modelshare CSV snapshot";
-export const DEFAULT_CSV_SOURCE = "manual";
+const DEFAULT_CSV_SOURCE = "manual";
 
-export const MODEL_USAGE_COLUMNS = {
+const MODEL_USAGE_COLUMNS = {
   required: ["date", "model", "total_tokens"],
   optional: ["prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"],
 } as const;
-export const APP_USAGE_COLUMNS = {
+const APP_USAGE_COLUMNS = {
   required: ["period", "app_id", "app_name", "total_tokens"],
   optional: ["model", "requests"],
 } as const;

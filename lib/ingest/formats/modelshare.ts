@@ -46,7 +46,7 @@ const WHAT = "invalid modelshare snapshot";
 // ---------------------------------------------------------------- shared by the JSON and CSV forms
 
 /** A string within the limits of its kind (limits.ts), as a zod schema. */
-export function textSchema(kind: TextKind) {
+function textSchema(kind: TextKind) {
   return z.string().superRefine((v, ctx) => {
     const problem = textProblem(v, kind);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

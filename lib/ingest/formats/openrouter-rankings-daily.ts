@@ -24,12 +24,12 @@ export const openRouterMetaSchema = z.object({
 });
 
 /** OpenRouter's bucket of every model outside the top N. */
-export function isOtherBucket(slug: string): boolean {
+function isOtherBucket(slug: string): boolean {
   return slug === BUCKET_SLUG;
 }
 
 /** `x/y-20251217:free` → {permaslug "x/y-20251217", variant "free"}; `other` → the bucket. */
-export function permaslugRef(slug: string): ModelRef {
+function permaslugRef(slug: string): ModelRef {
   if (isOtherBucket(slug)) return { kind: "bucket" };
   const { base, variant } = splitModelId(slug);
   return { kind: "permaslug", permaslug: base, variant };

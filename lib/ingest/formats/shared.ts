@@ -19,7 +19,7 @@ export function stripBom(text: string): string {
 }
 
 /** ["data", 3, "context_length"] → "data[3].context_length" (the form every located error uses). */
-export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
+function formatPath(path: readonly PropertyKey[], prefix = ""): string {
   let out = prefix;
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;
@@ -29,7 +29,7 @@ export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
 }
 
 /** Copies zod's issues into located, plain-English details (unknown keys are named one by one). */
-export function addZodIssues(issues: IssueList, error: z.ZodError, prefix = ""): void {
+function addZodIssues(issues: IssueList, error: z.ZodError, prefix = ""): void {
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) issues.add(formatPath([...issue.path, key], prefix), "unknown field");
