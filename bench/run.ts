@@ -5,14 +5,16 @@
  *   npm run bench              # all
  *   npm run bench -- chart     # only the chart API latency (no build needed)
  *   npm run bench -- ingest    # only ingest vs COPY
+ *   npm run bench -- embed     # only the embed scripts' gzipped size (no database needed)
  */
 import { buildIfNeeded } from "../scripts/next-build";
 
-const BENCHES = ["ingest", "chart", "load", "read-during-ingest"] as const;
+const BENCHES = ["ingest", "chart", "load", "read-during-ingest", "embed"] as const;
 type Bench = (typeof BENCHES)[number];
 
 async function main() {
-  if (!process.env.DATABASE_URL) {
+  const onlyEmbed = process.argv.slice(2).length > 0 && process.argv.slice(2).every((a) => a === "embed");
+  if (!process.env.DATABASE_URL && !onlyEmbed) {
     console.error("npm run bench needs a real Postgres: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench");
     process.exit(2);
   }
@@ -23,6 +25,10 @@ async function main() {
     process.exit(2);
   }
   const chosen = new Set<Bench>(args.length ? (args as Bench[]) : BENCHES);
+  if (chosen.has("embed")) {
+    const { runEmbedScriptBench } = await import("./embed-script");
+    runEmbedScriptBench();
+  }
   if (chosen.has("ingest")) {
     buildIfNeeded();
     const { runIngestBench } = await import("./ingest");

@@ -101,6 +101,24 @@ const usageFigures = () => ({
   snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
   asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
 });
+/**
+ * The days a source saw each model listed in its catalogue: a catalogue snapshot states its own day, a
+ * price history states first_seen..last_seen. Merged by least/greatest, so any order ends in one state; a
+ * model whose last_seen is older than its source's newest listing day was removed (lib/queries/events.ts).
+ */
+export const modelListings = pgTable(
+  "model_listings",
+  {
+    modelId: integer("model_id").notNull().references(() => models.id),
+    source: text("source").notNull(),
+    firstSeen: date("first_seen", { mode: "string" }).notNull(),
+    lastSeen: date("last_seen", { mode: "string" }).notNull(),
+    /** The snapshot that stated last_seen (newest last_seen, then as_of, then checksum). */
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull().references(() => snapshots.id),
+    asOf: timestamp("as_of", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.source] }), index("model_listings_source_last_idx").on(t.source, t.lastSeen)],
+);
 
 export const modelUsageDaily = pgTable(
   "model_usage_daily",

@@ -24,6 +24,7 @@ import type {
   UsageResult,
 } from "@/lib/queries/types";
 import type { SearchResult } from "@/lib/queries/search";
+import type { EventsResult } from "@/lib/queries/types";
 import { cumulativeSums } from "@/lib/view/periods";
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;
@@ -173,4 +174,17 @@ export function compareCsv(r: CompareResult): string {
 /** Search hits, best first: one row per hit. */
 export function searchCsv(r: SearchResult): string {
   return toCsv(["kind", "id", "label", "detail", "href", "tokens"], r.hits.map((h) => [h.kind, h.id, h.label, h.detail, h.href, h.tokens]));
+}
+
+/** events → date,type,model,name,author,before/after input and output prices (price changes only). */
+export function eventsCsv(r: EventsResult): string {
+  const rows: CsvCell[][] = r.events.map((e) => [
+    e.date, e.type, e.model, e.name ?? "", e.author,
+    e.before?.inputPerM, e.before?.outputPerM, e.after?.inputPerM, e.after?.outputPerM,
+  ]);
+  return withProvenance(
+    ["date", "type", "model", "name", "author", "before_input_per_m", "before_output_per_m", "after_input_per_m", "after_output_per_m"],
+    rows,
+    r.provenance,
+  );
 }

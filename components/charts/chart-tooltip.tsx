@@ -19,6 +19,7 @@ export function ChartTooltipContent({
   formatValue,
   formatLabel,
   sort = true,
+  note,
 }: {
   active?: boolean;
   payload?: readonly Item[];
@@ -27,6 +28,8 @@ export function ChartTooltipContent({
   formatValue: (v: number) => string;
   formatLabel: (x: string) => string;
   sort?: boolean;
+  /** Events in this period (lib/figures/events.ts), named under the values. */
+  note?: string;
 }) {
   if (!active || !payload?.length) return null;
   const row = payload[0]?.payload ?? {};
@@ -56,6 +59,7 @@ export function ChartTooltipContent({
           </li>
         ))}
       </ul>
+      {note && <p data-tooltip-event className="mt-1 border-t border-slate-200 pt-1 text-slate-700 dark:border-slate-700 dark:text-slate-300">{note}</p>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { valueAxis } from "@/lib/figures/axes";
 import { formatTick, formatValue, formatX, formatXFull } from "@/lib/figures/format";
 import { hasPartial, isPartialAt, partialKey, splitPartialRows } from "@/lib/figures/marks";
@@ -52,9 +52,20 @@ export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "i
             formatValue={(v) => formatValue(plot.y, v)}
             formatLabel={(x) => formatXFull(x, plot.x)}
             sort={plot.kind !== "stacked-area"}
+            note={plot.events?.find((e) => e.x === p.label)?.label}
           />
         )}
       />
+      {plot.events?.map((e) => (
+        <ReferenceLine
+          key={`event-${e.x}`}
+          x={e.x}
+          stroke={CSS_VARS.muted}
+          strokeDasharray="3 3"
+          ifOverflow="hidden"
+          label={(p: { viewBox?: { x?: number; y?: number } }) => <EventFlag x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} period={e.x} label={e.label} />}
+        />
+      ))}
     </>
   );
   return (
@@ -152,6 +163,16 @@ export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "i
         onIsolate={(key) => setHidden((h) => (h.size === plot.series.length - 1 && !h.has(key) ? new Set() : new Set(plot.series.map((s) => s.key).filter((k) => k !== key))))}
       />
     </div>
+  );
+}
+
+/** The flag on top of an event line: names the event on hover (its title), marks the period for tests. */
+function EventFlag({ x, y, period, label }: { x: number; y: number; period: string; label: string }) {
+  return (
+    <g data-event-marker data-x={period}>
+      <title>{label}</title>
+      <path d={`M${x - 5},${y}L${x + 5},${y}L${x},${y + 8}Z`} fill={CSS_VARS.accent} />
+    </g>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { Segmented } from "@/components/ui/segmented";
 import { useViewState } from "@/lib/ui/use-view-state";
-import type { Align, Interval, Metric, Scale, VariantFilter } from "@/lib/view/state";
+import type { EventDisplay, Align, Interval, Metric, Scale, VariantFilter } from "@/lib/view/state";
 
 /** Controls bound to one view-state parameter each; they write the URL, the charts follow. */
 
@@ -61,6 +61,22 @@ export function ScaleControl({ disabled = false }: { disabled?: boolean }) {
       options={[
         { value: "linear", label: "Linear" },
         { value: "log", label: "Log" },
+      ]}
+    />
+  );
+}
+
+/** Show or hide the event markers (launches, price changes, free tiers): part of the view state, so links keep it. */
+export function EventsControl() {
+  const { state, update } = useViewState();
+  return (
+    <Segmented<EventDisplay>
+      label="Events"
+      value={state.events}
+      onChange={(events) => update({ events })}
+      options={[
+        { value: "show", label: "Show" },
+        { value: "hide", label: "Hide" },
       ]}
     />
   );

@@ -7,6 +7,10 @@ import { tableCsv } from "@/lib/figures/csv";
 import type { Figure } from "@/lib/figures/types";
 import type { ChartId } from "@/lib/view/charts";
 import { useViewState } from "@/lib/ui/use-view-state";
+import { usePageView } from "@/lib/ui/view-defaults";
+import { withAuthorWords } from "@/lib/figures/author-words";
+import { downloadName } from "@/lib/share/download-name";
+import { CiteThis } from "./cite-this";
 import { CsvButton } from "./csv-button";
 import { DataTable } from "./data-table";
 import { DisplayToggle } from "./display-toggle";
@@ -33,8 +37,12 @@ export interface ChartFrameProps {
  * CSV, the chart drawn from its figure, links, source line, footnotes, empty state. Nothing about the chart
  * itself is decided here: it all comes from the figure.
  */
-export function ChartFrame({ chartId, figure, loadingTitle, loading, error, controls, shareMenu }: ChartFrameProps) {
+export function ChartFrame({ chartId, figure: built, loadingTitle, loading, error, controls, shareMenu }: ChartFrameProps) {
   const { state, update } = useViewState();
+  const { view, subject } = usePageView();
+  // The author's words (view state) on the chart they were written for; React escapes them like any text.
+  const figure = built && withAuthorWords(built, state);
+  const csvName = view ? downloadName({ view, subject, state }, chartId, "csv") : `${chartId}.csv`;
   const titleId = useId();
   const summaryId = useId();
   const title = figure?.title ?? loadingTitle ?? "Loading…";
@@ -51,12 +59,20 @@ export function ChartFrame({ chartId, figure, loadingTitle, loading, error, cont
       className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="relative flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <h2 id={titleId} className="min-w-0 break-words text-base font-semibold">
-          {title}
-        </h2>
+        <div className="min-w-0">
+          <h2 id={titleId} className="break-words text-base font-semibold">
+            {title}
+          </h2>
+          {figure?.subtitle && (
+            <p data-chart-subtitle className="break-words text-sm text-slate-700 dark:text-slate-300">
+              {figure.subtitle}
+            </p>
+          )}
+        </div>
         <div className="flex flex-wrap items-center gap-2">
           <DisplayToggle label={`${title}: show as`} value={state.display} onChange={(display) => update({ display })} />
-          {figure && <CsvButton label={`Download ${title} as CSV`} filename={`${chartId}.csv`} build={() => tableCsv(figure.table)} />}
+          {figure && <CsvButton label={`Download ${title} as CSV`} filename={csvName} build={() => tableCsv(figure.table)} />}
+          {figure && shareMenu === undefined && <CiteThis chartId={chartId} figure={figure} state={state} />}
           {shareMenu === undefined ? <ShareMenu chartId={chartId} title={title} state={state} /> : shareMenu}
         </div>
       </div>

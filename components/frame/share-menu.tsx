@@ -5,7 +5,9 @@ import { embedSnippet } from "@/lib/share/snippet";
 import { usePageView } from "@/lib/ui/view-defaults";
 import { chartHref, pageHref, permalinkPath, stateQuery, type ChartTarget } from "@/lib/view/address";
 import { CHARTS, isChartId } from "@/lib/view/charts";
-import type { ViewState } from "@/lib/view/state";
+import { downloadName } from "@/lib/share/download-name";
+import { useViewState } from "@/lib/ui/use-view-state";
+import { THEMES, WORD_LIMITS, type Theme, type ViewState } from "@/lib/view/state";
 
 interface Created {
   id: string;
@@ -46,7 +48,9 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
   const [embedOpen, setEmbedOpen] = useState(false);
   const [pinEmbed, setPinEmbed] = useState(!!pinned);
   const [withScript, setWithScript] = useState(true);
-  const [created, setCreated] = useState<Created | null>(pinned ? { id: pinned.id, asOf: pinned.asOf } : null);
+  const [theme, setTheme] = useState<Theme>("auto");
+  const { update } = useViewState();
+  const [pinnedFor, setCreated] = useState<(Created & { query: string }) | null>(pinned ? { id: pinned.id, asOf: pinned.asOf, query: pinned.query } : null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
   const [shownLink, setShownLink] = useState<string | null>(null);
@@ -76,6 +80,8 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
 
   if (!view || !isChartId(chartId)) return null;
   const chart = chartId;
+  // A pinned link made before the author changed their words (or the view) is not this chart's any more.
+  const created = pinnedFor && (pinned || pinnedFor.query === stateQuery(view, state)) ? pinnedFor : null;
   const address = { view, subject, state };
   const liveLink = `${origin}${pageHref(address)}#${chart}`;
   const pinnedLink = created ? `${origin}${permalinkPath(created.id)}#${chart}` : null;
@@ -84,7 +90,7 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
   const imageTarget = pinned && pinnedTarget ? pinnedTarget : liveTarget;
   const embedTarget = pinEmbed ? pinnedTarget : liveTarget;
   const snippet = embedTarget
-    ? embedSnippet({ src: `${origin}${chartHref("/embed", embedTarget)}`, title: context && view !== "compare" ? `${context}: ${title}` : title, height: CHARTS[chart].height, script: withScript ? `${origin}/embed.js` : null })
+    ? embedSnippet({ src: `${origin}${chartHref("/embed", embedTarget, { theme })}`, title: context && view !== "compare" ? `${context}: ${title}` : title, height: CHARTS[chart].height, script: withScript ? `${origin}/embed.js` : null })
     : "";
 
   async function ensurePinned(): Promise<Created | null> {
@@ -103,7 +109,7 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
         return null;
       }
       const c = { id: body.id as string, asOf: (body.asOf as string | null) ?? null };
-      setCreated(c);
+      setCreated({ ...c, query: stateQuery(view!, state) });
       return c;
     } catch {
       setStatus("Could not pin: the server did not answer.");
@@ -186,6 +192,7 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
             <input id={`${id}-link`} ref={linkField} readOnly value={shownLink} data-share-link className={field} onFocus={(e) => e.currentTarget.select()} />
           </div>
         )}
+        {!pinned && <AuthorWordsFields chart={chart} state={state} onApply={(words) => update({ ...words, for: chart })} />}
         <button type="button" className={item} aria-expanded={embedOpen} aria-controls={`${id}-embed`} onClick={() => setEmbedOpen((o) => !o)}>
           Embed… <span aria-hidden="true">{embedOpen ? "▴" : "▾"}</span>
         </button>
@@ -212,6 +219,16 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
               <input type="checkbox" checked={withScript} onChange={(e) => setWithScript(e.target.checked)} />
               Auto-resize (embed.js)
             </label>
+            <label className="flex items-center gap-1.5">
+              Theme
+              <select value={theme} data-embed-theme onChange={(e) => setTheme(e.target.value as Theme)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-950">
+                {THEMES.map((t) => (
+                  <option key={t} value={t}>
+                    {t === "auto" ? "Auto (reader's setting)" : t[0].toUpperCase() + t.slice(1)}
+                  </option>
+                ))}
+              </select>
+            </label>
           </fieldset>
           <div>
             <label htmlFor={`${id}-snippet`} className="text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -231,7 +248,7 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
         <ul className="mt-1 space-y-0.5 border-t border-slate-200 pt-1 dark:border-slate-700">
           {(["png", "svg"] as const).map((format) => (
             <li key={format}>
-              <a className={item} href={chartHref("/api/image", imageTarget, { format, download: true })} download={`${chart}.${format}`}>
+              <a className={item} href={chartHref("/api/image", imageTarget, { format, download: true })} download={downloadName(address, chart, format)}>
                 Download {format.toUpperCase()}
                 <span className="text-xs text-slate-500 dark:text-slate-400">{format === "png" ? "1200×630 image" : "vector"}</span>
               </a>
@@ -243,5 +260,49 @@ export function ShareMenu({ chartId, title, state }: { chartId: string; title: s
         </p>
       </div>
     </div>
+  );
+}
+
+type Words = Pick<ViewState, "title" | "subtitle" | "note">;
+
+/**
+ * Title, subtitle and note written by the author before sharing: applied to the view state (so the link,
+ * permalink, embed and images carry them) when a field is left or Enter is pressed, not on every keystroke.
+ */
+function AuthorWordsFields({ chart, state, onApply }: { chart: string; state: ViewState; onApply: (w: Words) => void }) {
+  const mine = state.for === null || state.for === chart;
+  const [words, setWords] = useState<Record<keyof Words, string>>({
+    title: (mine && state.title) || "",
+    subtitle: (mine && state.subtitle) || "",
+    note: (mine && state.note) || "",
+  });
+  const id = useId();
+  const apply = () => onApply({ title: words.title.trim() || null, subtitle: words.subtitle.trim() || null, note: words.note.trim() || null });
+  const input = (key: keyof Words, label: string, multiline = false) => {
+    const props = {
+      id: `${id}-${key}`,
+      value: words[key],
+      maxLength: WORD_LIMITS[key],
+      "data-author-field": key,
+      className: field.replace("font-mono ", ""),
+      onChange: (e: { target: { value: string } }) => setWords((w) => ({ ...w, [key]: e.target.value })),
+      onBlur: apply,
+    };
+    return (
+      <div>
+        <label htmlFor={props.id} className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          {label} <span className="font-normal">(up to {WORD_LIMITS[key]} characters)</span>
+        </label>
+        {multiline ? <textarea rows={2} {...props} /> : <input {...props} onKeyDown={(e) => e.key === "Enter" && apply()} />}
+      </div>
+    );
+  };
+  return (
+    <fieldset className="my-1 space-y-1 border-y border-slate-200 px-2.5 py-2 dark:border-slate-700">
+      <legend className="text-xs font-semibold text-slate-700 dark:text-slate-300">Your words on this chart</legend>
+      {input("title", "Title")}
+      {input("subtitle", "Subtitle")}
+      {input("note", "Note", true)}
+    </fieldset>
   );
 }

@@ -55,7 +55,7 @@ test("compare: Flash vs Haiku over January 2026 shows top apps 236B and 63.5B, a
 
   // CSV: exactly the rows shown, exact token counts.
   const [download] = await Promise.all([page.waitForEvent("download"), apps.getByRole("button", { name: /CSV/ }).click()]);
-  expect(download.suggestedFilename()).toBe("compare-top-apps.csv");
+  expect(download.suggestedFilename()).toBe("modelshare-gemini-3-flash-preview-vs-claude-haiku-4.5-top-apps-2026-01.csv");
   const csv = readFileSync((await download.path())!, "utf8");
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe("app_id,app_name,model,tokens");

@@ -1,7 +1,8 @@
 /**
  * One figure, two renderers: every chart on every page is drawn by Recharts, and its embed by the server's
  * SVG renderer, from the same figure (lib/figures). They must agree on what a reader compares: the series
- * (legend names), their colours, the value axis (tick labels, i.e. the domain), bar values and footnotes.
+ * (legend names), their colours, the value axis (tick labels, i.e. the domain), bar values, footnotes and
+ * event markers (the period each marks and the event it names).
  */
 import { expect, test, type Page } from "@playwright/test";
 import { waitForCharts } from "./helpers";
@@ -13,6 +14,8 @@ interface Drawn {
   yTicks: string[];
   barValues: string[];
   footnotes: string[];
+  /** "period | what happened" of each event marker. */
+  events: string[];
 }
 
 const norm = (s: string) => s.replace(/\u00a0/g, " ").trim();
@@ -34,6 +37,7 @@ async function drawnOnPage(page: Page, chart: string): Promise<Drawn> {
       yTicks: f.querySelector(".recharts-line-curve, .recharts-area-curve") ? texts(".recharts-yAxis-tick-labels text") : [],
       barValues: texts(".recharts-label-list text"),
       footnotes: texts("figcaption > p"),
+      events: [...f.querySelectorAll("[data-event-marker]")].map((e) => `${e.getAttribute("data-x")} | ${e.querySelector("title")?.textContent ?? ""}`),
     };
   });
 }
@@ -52,6 +56,7 @@ async function drawnInEmbed(page: Page, url: string): Promise<Drawn> {
       yTicks: texts('.chart svg text[data-role="y-tick"]'),
       barValues: bars,
       footnotes: texts("p.note"),
+      events: [...f.querySelectorAll('.chart svg path[data-mark="event-line"]')].map((e) => `${e.getAttribute("data-x")} | ${e.querySelector("title")?.textContent ?? ""}`),
     };
   });
 }
@@ -68,19 +73,22 @@ for (const p of PAGES) {
     const results: Record<string, { page: Drawn; embed: Drawn }> = {};
     for (const chart of charts) {
       if (!(await page.locator(`figure[data-chart-id="${chart}"] [data-chart-body]`).count())) continue; // empty or not a figure
-      results[chart] = { page: await drawnOnPage(page, chart), embed: { legend: [], colors: [], yTicks: [], barValues: [], footnotes: [] } };
+      results[chart] = { page: await drawnOnPage(page, chart), embed: { legend: [], colors: [], yTicks: [], barValues: [], footnotes: [], events: [] } };
     }
     for (const chart of Object.keys(results)) {
       const url = `/embed/${view}/${chart}${subject ? `/${subject}` : ""}${query ? `?${query}` : ""}`;
       results[chart].embed = await drawnInEmbed(page, url);
     }
     expect(Object.keys(results).length).toBeGreaterThan(0);
+    // The sample's model page: Gemini 3 Flash launched inside the range shown, and its curve marks it.
+    if (p.name === "model") expect(results["model-adoption"]?.page.events.length ?? 0, "model: events drawn").toBeGreaterThan(0);
     for (const [chart, { page: a, embed: b }] of Object.entries(results)) {
       expect.soft(sorted(a.legend), `${chart}: legend`).toEqual(sorted(b.legend));
       expect.soft(sorted(a.colors), `${chart}: colours`).toEqual(sorted(b.colors));
       expect.soft(sorted(a.yTicks), `${chart}: value axis`).toEqual(sorted(b.yTicks));
       expect.soft(sorted(a.barValues), `${chart}: bar values`).toEqual(sorted(b.barValues));
       expect.soft(sorted(a.footnotes), `${chart}: footnotes`).toEqual(sorted(b.footnotes));
+      expect.soft(sorted(a.events), `${chart}: event markers`).toEqual(sorted(b.events));
       expect(a.colors.length + a.barValues.length, `${chart}: something drawn`).toBeGreaterThan(0);
     }
   });

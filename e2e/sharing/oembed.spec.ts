@@ -75,11 +75,11 @@ test("link-preview images: 1200×630 PNGs drawn from the state, different for di
   expect(pngSize(b)).toEqual({ width: 1200, height: 630 });
   expect(a.equals(b)).toBe(false);
   const dark = await request.get(`/api/image/compare/compare-usage?${COMPARE_QUERY}&theme=dark&download=1`);
-  expect(dark.headers()["content-disposition"]).toBe('attachment; filename="compare-usage.png"');
+  expect(dark.headers()["content-disposition"]).toBe('attachment; filename="modelshare-gemini-3-flash-preview-vs-claude-haiku-4.5-2026-01.png"');
 
   const svg = await request.get(`/api/image/compare/compare-top-apps?${COMPARE_QUERY}&format=svg&download=1`);
   expect(svg.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
-  expect(svg.headers()["content-disposition"]).toBe('attachment; filename="compare-top-apps.svg"');
+  expect(svg.headers()["content-disposition"]).toBe('attachment; filename="modelshare-gemini-3-flash-preview-vs-claude-haiku-4.5-top-apps-2026-01.svg"');
   const text = await svg.text();
   expect(text).toMatch(/^<\?xml[^>]+>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 1200 630"/);
   expect(text).toContain(">Lemonade<");

@@ -21,7 +21,7 @@ test("a pinned permalink keeps showing the shared numbers after a restatement an
   await ingest(request, snapshot("2026-03-01T00:00:00Z", FEB));
   await page.goto(PAGE);
   const summary = page.locator('[data-chart-id="model-adoption"] [data-chart-summary]');
-  await expect(summary).toHaveText("From 20 Feb 2026 – 28 Feb 2026, Pin Model used 9B tokens, peaking at 1B (20 Feb 2026).");
+  await expect(summary).toHaveText("From 20 Feb 2026 – 28 Feb 2026, Pin Model used 9B tokens, peaking at 1B (20 Feb 2026). Event marked: 20 Feb 2026: Pin Model launched.");
 
   // Share from the chart's menu: "Copy pinned link" creates the permalink and shows it.
   const frame = page.locator('[data-chart-id="model-adoption"]');
@@ -36,11 +36,11 @@ test("a pinned permalink keeps showing the shared numbers after a restatement an
   await ingest(request, snapshot("2026-03-02T00:00:00Z", { "2026-02-22": "4000000000", "2026-03-01": "2000000000" }));
 
   await page.goto(PAGE);
-  await expect(summary).toHaveText("From 20 Feb 2026 – 1 Mar 2026, Pin Model used 14B tokens, peaking at 4B (22 Feb 2026).");
+  await expect(summary).toHaveText("From 20 Feb 2026 – 1 Mar 2026, Pin Model used 14B tokens, peaking at 4B (22 Feb 2026). Event marked: 20 Feb 2026: Pin Model launched.");
 
   await page.goto(pinnedUrl);
   await expect(page.locator("[data-pinned]")).toContainText("Pinned: data as of 1 Mar 2026, 00:00 UTC");
-  await expect(summary).toHaveText("From 20 Feb 2026 – 28 Feb 2026, Pin Model used 9B tokens, peaking at 1B (20 Feb 2026).");
+  await expect(summary).toHaveText("From 20 Feb 2026 – 28 Feb 2026, Pin Model used 9B tokens, peaking at 1B (20 Feb 2026). Event marked: 20 Feb 2026: Pin Model launched.");
   await page.screenshot({ path: "test-results/sharing/pinned-1280.png", fullPage: true });
   await expectNoAxeViolations(page);
   // The table view of the pinned chart: the old numbers, switched in place (the URL stays the permalink).

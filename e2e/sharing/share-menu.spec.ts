@@ -42,10 +42,10 @@ test("the Share menu works from the keyboard: copy link, embed code, downloads; 
 
   // Downloads: PNG and SVG of this chart in this state.
   const [png] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: /Download PNG/ }).click()]);
-  expect(png.suggestedFilename()).toBe("compare-usage.png");
+  expect(png.suggestedFilename()).toBe("modelshare-gemini-3-flash-preview-vs-claude-haiku-4.5-2026-01.png");
   expect(pngSize(readFileSync((await png.path())!))).toEqual({ width: 1200, height: 630 });
   const [svg] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: /Download SVG/ }).click()]);
-  expect(svg.suggestedFilename()).toBe("compare-usage.svg");
+  expect(svg.suggestedFilename()).toBe("modelshare-gemini-3-flash-preview-vs-claude-haiku-4.5-2026-01.svg");
   expect(readFileSync((await svg.path())!, "utf8")).toContain("Gemini 3 Flash Preview");
 
   // Escape closes and gives focus back to the button; so does a click outside (without stealing focus).

@@ -1,5 +1,6 @@
 /** The compare page's charts: adoption, top apps side by side, estimated spend. */
 import type { AppsResult, CompareResult, UsageResult } from "@/lib/queries/types";
+import type { ModelEvent } from "@/lib/queries/types";
 import { formatRatio, formatTokens, formatUsd } from "@/lib/format";
 import { shortName } from "@/lib/labels";
 import type { ViewState } from "@/lib/view/state";
@@ -56,8 +57,8 @@ export function compareKeys(c: CompareResult | null | undefined, models: string[
   return c && c.models.length === models.length ? c.models.map((m) => m.key) : models.map((m) => m.join("+"));
 }
 
-export function compareUsageFigure(u: UsageResult, state: Pick<ViewState, "scale">): Figure {
-  return usageFigure("compare-usage", u, { title: "Adoption", scale: state.scale });
+export function compareUsageFigure(u: UsageResult, state: Pick<ViewState, "scale" | "events">, events?: readonly ModelEvent[]): Figure {
+  return usageFigure("compare-usage", u, { title: "Adoption", scale: state.scale, events, showEvents: state.events });
 }
 
 /** Top apps of each compared series; `keys` are the series keys, so each panel has its model's colour. */
@@ -121,7 +122,7 @@ export interface CompareAnswers {
 }
 
 export function compareFigure(chart: string, d: CompareAnswers, state: ViewState): Figure | null {
-  if (chart === "compare-usage") return d.usage ? compareUsageFigure(d.usage, state) : null;
+  if (chart === "compare-usage") return d.usage ? compareUsageFigure(d.usage, state, d.compare?.events) : null;
   if (chart === "compare-top-apps") return compareTopAppsFigure(state.models.map((_, i) => ({ label: compareLabel(d.compare, state.models, i), result: d.apps[i] ?? undefined })), compareKeys(d.compare, state.models));
   if (chart === "compare-spend") return d.compare ? compareSpendFigure(d.compare) : null;
   return null;

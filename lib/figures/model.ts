@@ -1,8 +1,9 @@
 /** The model page's charts: adoption, top apps, free vs paid variants, price history. */
-import type { ModelDetailResult, UsageResult } from "@/lib/queries/types";
+import type { ModelDetailResult, ModelEvent, UsageResult } from "@/lib/queries/types";
 import { formatDay, formatPricePerM } from "@/lib/format";
 import { shortName } from "@/lib/labels";
-import type { Scale } from "@/lib/view/state";
+import type { EventDisplay, Scale, ViewState } from "@/lib/view/state";
+import { latestEventSentence, plotEvents } from "./events";
 import { topAppsFigure } from "./apps";
 import type { Figure, PlotRow } from "./types";
 import { usageFigure } from "./usage";
@@ -11,8 +12,8 @@ export function modelName(d: Pick<ModelDetailResult, "model">): string {
   return shortName(d.model.name, d.model.publicId);
 }
 
-export function adoptionFigure(u: UsageResult, name: string, scale: Scale): Figure {
-  return usageFigure("model-adoption", u, { title: `Adoption of ${name}`, scale });
+export function adoptionFigure(u: UsageResult, name: string, scale: Scale, events?: readonly ModelEvent[], showEvents?: EventDisplay): Figure {
+  return usageFigure("model-adoption", u, { title: `Adoption of ${name}`, scale, events, showEvents });
 }
 
 export function variantsFigure(u: UsageResult): Figure {
@@ -50,12 +51,15 @@ function priceHistoryEmpty(d: ModelDetailResult): Figure["empty"] {
   return null;
 }
 
-export function priceHistoryFigure(d: ModelDetailResult): Figure {
+export function priceHistoryFigure(d: ModelDetailResult, showEvents?: EventDisplay): Figure {
   const empty = priceHistoryEmpty(d);
+  const rows = empty ? [] : priceHistoryRows(d);
+  // Pinned permalinks made before events existed carry none.
+  const markers = plotEvents({ rows, x: "date" }, d.events, showEvents);
   return {
     chart: "model-price-history",
     title: "Price history",
-    summary: priceHistorySummary(d),
+    summary: priceHistorySummary(d) + latestEventSentence(markers),
     provenance: d.provenance,
     empty,
     plot: empty
@@ -67,7 +71,8 @@ export function priceHistoryFigure(d: ModelDetailResult): Figure {
           x: "date",
           y: "price",
           height: 220,
-          rows: priceHistoryRows(d),
+          rows,
+          ...(markers.length ? { events: markers } : {}),
           series: [
             { key: "in", label: "Input $/M", color: 0 },
             { key: "out", label: "Output $/M", color: 1 },
@@ -88,11 +93,11 @@ export function priceHistoryFigure(d: ModelDetailResult): Figure {
 }
 
 /** The model page's charts from one detail answer (embeds, images, pinned permalinks). */
-export function modelFigure(chart: string, d: ModelDetailResult, scale: Scale): Figure | null {
+export function modelFigure(chart: string, d: ModelDetailResult, state: Pick<ViewState, "scale" | "events">): Figure | null {
   const name = modelName(d);
-  if (chart === "model-adoption") return adoptionFigure(d.adoption, name, scale);
+  if (chart === "model-adoption") return adoptionFigure(d.adoption, name, state.scale, d.events, state.events);
   if (chart === "model-top-apps") return topAppsFigure(d.apps, name);
   if (chart === "model-variants") return d.variants.length < 2 ? null : variantsFigure(d.variantSplit);
-  if (chart === "model-price-history") return priceHistoryFigure(d);
+  if (chart === "model-price-history") return priceHistoryFigure(d, state.events);
   return null;
 }

@@ -32,6 +32,12 @@ export interface PlotRow {
   [series: string]: string | number | boolean | null | undefined;
 }
 
+/** A marker on a time plot: the period `x` holds one or more events, `label` says which (with dates). */
+export interface PlotEvent {
+  x: string;
+  label: string;
+}
+
 export interface TimePlot {
   type: "time";
   kind: "line" | "stacked-area" | "step";
@@ -45,6 +51,8 @@ export interface TimePlot {
   series: PlotSeries[];
   /** Height of the plot on pages, in CSS pixels. */
   height: number;
+  /** Launches, price changes, free tiers and removals on this plot's periods (lib/figures/events.ts). */
+  events?: PlotEvent[];
 }
 
 export interface BarItem {
@@ -99,6 +107,8 @@ export interface FigureLink {
 export interface Figure {
   chart: ChartId;
   title: string;
+  /** The author's subtitle (view state), shown under the title everywhere. */
+  subtitle?: string;
   /** One sentence from the data: the chart's description everywhere. */
   summary: string;
   provenance: Provenance | null;

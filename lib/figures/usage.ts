@@ -1,5 +1,8 @@
 /** Usage charts (adoption curves, variant splits, author totals): plot, table and empty state from a usage answer. */
 import { usageCsv } from "@/lib/csv";
+import { latestEventSentence, plotEvents } from "./events";
+import type { ModelEvent } from "@/lib/queries/types";
+import type { EventDisplay } from "@/lib/view/state";
 import type { UsageResult } from "@/lib/queries/types";
 import { shortName } from "@/lib/labels";
 import type { ChartId } from "@/lib/view/charts";
@@ -78,6 +81,9 @@ function launchNotes(u: UsageResult): string[] {
 
 export interface UsageFigureOptions {
   title: string;
+  /** Events of the plotted models; markers unless the view hides them. */
+  events?: readonly ModelEvent[];
+  showEvents?: EventDisplay;
   scale?: Scale;
   height?: number;
   emptySuggestion?: string;
@@ -86,11 +92,13 @@ export interface UsageFigureOptions {
 
 export function usageFigure(chart: ChartId, u: UsageResult, opts: UsageFigureOptions): Figure {
   const has = usageHasData(u);
-  const plot = has ? usagePlot(u, opts.scale, opts.height) : null;
+  const drawn = has ? usagePlot(u, opts.scale, opts.height) : null;
+  const markers = drawn ? plotEvents(drawn, opts.events, opts.showEvents) : [];
+  const plot = drawn && markers.length ? { ...drawn, events: markers } : drawn;
   return {
     chart,
     title: opts.title,
-    summary: opts.summary ?? usageSummary(u),
+    summary: (opts.summary ?? usageSummary(u)) + latestEventSentence(markers),
     provenance: u.provenance,
     empty: has ? null : { message: NO_MODEL_USAGE, suggestion: opts.emptySuggestion ?? "Try a longer date range, or calendar alignment." },
     plot,

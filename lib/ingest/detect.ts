@@ -18,6 +18,7 @@ import { parseOpenRouterModels } from "./formats/openrouter-models";
 import { parseRankingsDaily } from "./formats/openrouter-rankings-daily";
 import { isRecord, lineColumn, parseJsonText, stripBom } from "./formats/shared";
 import { parse as parseTrackerCatalogue, TRACKER_CATALOGUE_HEADER_PREFIX } from "./formats/tracker-catalogue";
+import { isPriceHistoryShape, parsePriceHistory } from "./formats/tracker-price-history";
 import { parse as parseTrackerTopApps, TRACKER_TOP_APPS_HEADER_PREFIX } from "./formats/tracker-top-apps";
 import { isTrackerWeekly, parseTrackerWeekly } from "./formats/tracker-weekly";
 
@@ -31,6 +32,7 @@ const JSON_SHAPES = [
   "OpenRouter app-rankings {data:[{rank, app_id, app_name, total_tokens, total_requests}], meta}",
   "OpenRouter models {data:[{id, canonical_slug, pricing, …}]}",
   "weekly tracker {date, models:[{slug, total_tokens, …}]}",
+  "tracker price history {as_of, models:{id:{name, first_seen, last_seen, points:[[date, input, output]]}}}",
 ];
 
 const CSV_HEADERS = [
@@ -84,6 +86,7 @@ export function detectJsonFormat(body: unknown): FormatId | null {
   if (!isRecord(body)) return null;
   if (body.format !== undefined) return body.format === MODELSHARE_FORMAT ? "modelshare-json" : null;
   if (isTrackerWeekly(body)) return "tracker-weekly";
+  if (isPriceHistoryShape(body)) return "tracker-price-history";
   if (!Array.isArray(body.data)) return null;
   const sample = body.data.find(isRecord);
   if (!sample) return null;
@@ -100,6 +103,7 @@ const JSON_PARSERS = {
   "openrouter-app-rankings": parseAppRankings,
   "openrouter-models": parseOpenRouterModels,
   "tracker-weekly": parseTrackerWeekly,
+  "tracker-price-history": parsePriceHistory,
 } satisfies Partial<Record<FormatId, (body: unknown, ctx: ParseContext) => ParsedSnapshot>>;
 
 type JsonFormat = keyof typeof JSON_PARSERS;

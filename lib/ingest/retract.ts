@@ -58,7 +58,7 @@ export async function retractSnapshot(db: Db, snapshotId: number): Promise<Retra
             values (nextval(pg_get_serial_sequence('snapshots', 'id')), ${snapshotId}, ${target.format}, ${target.source}, ${iso(target.as_of)}::timestamptz, ${target.checksum})
             returning version`,
       );
-      await tx.execute(sql`truncate model_usage_daily, model_usage_window, model_prices, app_usage, apps, models, covered_days restart identity`);
+      await tx.execute(sql`truncate model_usage_daily, model_usage_window, model_prices, model_listings, app_usage, apps, models, covered_days restart identity`);
       await tx.execute(sql`delete from snapshot_bodies where snapshot_id = ${snapshotId}`);
       await tx.execute(sql`delete from snapshots where id = ${snapshotId}`);
 

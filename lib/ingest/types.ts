@@ -11,6 +11,7 @@ export type FormatId =
   | "tracker-model-catalogue" // trackers/model_catalogue.csv
   | "tracker-top-apps" // trackers/top_apps_by_model.csv
   | "tracker-weekly" // trackers/weekly/<date>.json (OpenRouter's weekly top models, kept by a tracker)
+  | "tracker-price-history" // prices/price-history-*.json
   | "modelshare-json" // our canonical snapshot (JSON)
   | "modelshare-csv"; // our canonical snapshot (CSV, for hand-made data)
 
@@ -136,6 +137,26 @@ export interface ParsedSnapshot {
   priceObservations?: PriceObservation[];
   apps: AppRecord[];
   appUsage: AppUsageRow[];
+  /** Listed prices over time and the days each model id was seen listed (tracker price history). */
+  priceHistory?: PriceHistoryEntry[];
+}
+
+/** One listed price from a day on (until the next point), USD per 1M tokens. */
+export interface PricePoint {
+  day: Day;
+  inputPerM: PricePerM;
+  outputPerM: PricePerM;
+}
+
+/** A model id's price history: the points where its listed price changed and when it was seen listed. */
+export interface PriceHistoryEntry {
+  /** Public id with its `:variant` (the tracker keys by the catalogue's id, not the permaslug). */
+  publicId: string;
+  name: string | null;
+  firstSeen: Day;
+  lastSeen: Day;
+  points: PricePoint[];
+  path: string;
 }
 
 export const OPENROUTER_CITATION = "Source: OpenRouter (openrouter.ai/rankings), as of {as_of}.";

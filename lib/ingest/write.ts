@@ -21,8 +21,9 @@ import { iso } from "@/db/row-values";
 import { plainArray, textArray } from "@/db/pg-array";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
-import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ModelWindowRow, ParsedSnapshot, PriceObservation } from "./types";
-import { BUCKET, resolveModels } from "./resolve-models";
+import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ModelWindowRow, ParsedSnapshot, PricePerM } from "./types";
+import { adoptGuessedModels, resolveHistoryModels, type HistoryModels } from "./history-models";
+import { BUCKET, resolveModels, type ResolvedModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
 
@@ -47,6 +48,8 @@ export interface IngestSummary {
   rows: {
     models: RowCounts;
     prices: RowCounts;
+    /** Days models were seen listed (catalogues and price histories). */
+    listings: RowCounts;
     modelUsage: RowCounts;
     /** Model usage over a source's own windows (weekly trackers); present when the snapshot has any. */
     modelWindows?: RowCounts;
@@ -138,12 +141,12 @@ export async function writeRows(
   opts: { replacedSample?: boolean } = {},
 ): Promise<{ rows: IngestSummary["rows"]; modelsCreated: number }> {
   const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
+  await adoptGuessedModels(ctx.tx, declared);
   const models = await upsertModels(ctx, declared);
   const resolved = await resolveModels(ctx.tx, snap, opts);
-  const prices = await upsertPrices(ctx, [
-    ...declared.filter((m) => m.price).map((m) => ({ id: resolved.declaredIds.get(m)!, price: m.price!, path: "models" })),
-    ...(snap.priceObservations ?? []).map((o) => ({ id: resolved.idOf(o.model), price: o.price, path: o.path })),
-  ]);
+  const history = await resolveHistoryModels(ctx.tx, snap.priceHistory ?? [], ctx.asOfIso);
+  const prices = await upsertPrices(ctx, priceRows(ctx, snap, declared, resolved, history));
+  const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
   const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
   const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
   const modelUsage: RowCounts = {
@@ -157,8 +160,8 @@ export async function writeRows(
   const apps = await upsertApps(ctx, snap);
   const appUsage = await upsertAppUsage(ctx, snap.appUsage, resolved.idOf);
 
-  const rows = { models, prices, modelUsage, ...windows, apps, appUsage };
-  return { rows, modelsCreated: models.inserted + resolved.created };
+  const rows = { models, prices, listings, modelUsage, ...windows, apps, appUsage };
+  return { rows, modelsCreated: models.inserted + resolved.created + history.created };
 }
 
 export interface WriteContext {
@@ -198,6 +201,7 @@ function duplicateSummary(s: StoredSnapshot): IngestSummary {
     rows: {
       models: none(stored.models),
       prices: none(stored.prices),
+      listings: none(stored.listings),
       modelUsage: none(stored.modelUsage),
       apps: none(stored.apps),
       appUsage: none(stored.appUsage),
@@ -315,34 +319,104 @@ function newerRow(ctx: WriteContext, table: string, columns: string[]): SQL {
     or ((${incoming}) = (${stored}) and ${ctx.checksum} > (select checksum from snapshots where id = ${t}.snapshot_id)))`;
 }
 
-interface PricedModel {
-  id: number;
-  price: NonNullable<ModelRecord["price"]> | PriceObservation["price"];
-  path: string;
+interface PriceRow {
+  modelId: number;
+  day: string;
+  inputPerM: PricePerM;
+  outputPerM: PricePerM;
+  cacheReadPerM: PricePerM;
 }
 
-async function upsertPrices(ctx: WriteContext, all: PricedModel[]): Promise<RowCounts> {
-  const priced = collapseDuplicates(
-    all.map((p) => ({ ...p, totalTokens: "" })),
-    (p) => String(p.id),
+/**
+ * A catalogue's prices, and prices a usage source observed (weekly trackers), are stated on the snapshot's
+ * own day — two different prices for one model there reject the snapshot; a price history's on each
+ * point's day.
+ */
+function priceRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecord[], resolved: ResolvedModels, history: HistoryModels): PriceRow[] {
+  const day = ctx.asOfIso.slice(0, 10);
+  const stated = collapseDuplicates(
+    [
+      ...declared.flatMap((m) => (m.price ? [{ modelId: resolved.declaredIds.get(m)!, price: m.price, path: "models" }] : [])),
+      ...(snap.priceObservations ?? []).map((o) => ({ modelId: resolved.idOf(o.model), price: o.price, path: o.path })),
+    ].map((p) => ({ ...p, totalTokens: "" })),
+    (p) => String(p.modelId),
     (p) => [p.price.inputPerM, p.price.outputPerM, p.price.cacheReadPerM].map((v) => v ?? "").join("/"),
   );
-  if (!priced.length) return ZERO;
-  const day = ctx.asOfIso.slice(0, 10);
+  const rows: PriceRow[] = stated.map((p) => ({ modelId: p.modelId, day, ...p.price }));
+  for (const e of snap.priceHistory ?? []) {
+    const modelId = history.idOf.get(e.publicId)!;
+    for (const p of e.points) rows.push({ modelId, day: p.day, inputPerM: p.inputPerM, outputPerM: p.outputPerM, cacheReadPerM: null });
+  }
+  return rows;
+}
+
+async function upsertPrices(ctx: WriteContext, rows: PriceRow[]): Promise<RowCounts> {
+  if (!rows.length) return ZERO;
+  const col = (f: (r: PriceRow) => string | number | null) => plainArray(rows.map(f));
   const r = await upsertCounting(
     ctx.tx,
     sql`insert into model_prices (model_id, day, input_per_m, output_per_m, cache_read_per_m, snapshot_id, as_of)
-          select m, ${day}::date, i, o, c, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
-          from unnest(${plainArray(priced.map((m) => m.id))}::int4[],
-                      ${plainArray(priced.map((m) => m.price!.inputPerM))}::numeric[],
-                      ${plainArray(priced.map((m) => m.price!.outputPerM))}::numeric[],
-                      ${plainArray(priced.map((m) => m.price!.cacheReadPerM))}::numeric[]) as x(m, i, o, c)
+          select m, d, i, o, c, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
+          -- two ids of one model (a price history's id and permaslug) may state one day: the larger row, as a merge would
+          from (select distinct on (m, d) * from unnest(${col((r) => r.modelId)}::int4[], ${col((r) => r.day)}::date[], ${col((r) => r.inputPerM)}::numeric[],
+                      ${col((r) => r.outputPerM)}::numeric[], ${col((r) => r.cacheReadPerM)}::numeric[]) as u(m, d, i, o, c)
+                order by m, d, coalesce(i, -1) desc, coalesce(o, -1) desc, coalesce(c, -1) desc) as x
           on conflict (model_id, day) do update set
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
           where ${newerRow(ctx, "model_prices", ["input_per_m", "output_per_m", "cache_read_per_m"])}`,
   );
-  return counts(priced.length, r);
+  return counts(rows.length, r);
+}
+
+/** Formats that list a whole catalogue: each listed model was seen on the snapshot's day. */
+const CATALOGUE_FORMATS: ReadonlySet<ParsedSnapshot["format"]> = new Set(["openrouter-models", "tracker-model-catalogue"]);
+
+interface ListingRow {
+  modelId: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+function listingRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecord[], declaredIds: Map<ModelRecord, number>, history: Map<string, number>): ListingRow[] {
+  const day = ctx.asOfIso.slice(0, 10);
+  const rows = new Map<number, ListingRow>();
+  if (CATALOGUE_FORMATS.has(snap.format)) for (const m of declared) rows.set(declaredIds.get(m)!, { modelId: declaredIds.get(m)!, firstSeen: day, lastSeen: day });
+  for (const e of snap.priceHistory ?? []) {
+    const modelId = history.get(e.publicId)!;
+    const prev = rows.get(modelId); // two ids of one model (an alias): the union of their sightings
+    rows.set(modelId, {
+      modelId,
+      firstSeen: prev && prev.firstSeen < e.firstSeen ? prev.firstSeen : e.firstSeen,
+      lastSeen: prev && prev.lastSeen > e.lastSeen ? prev.lastSeen : e.lastSeen,
+    });
+  }
+  return [...rows.values()];
+}
+
+/** first_seen only moves earlier and last_seen later, so the order of snapshots does not matter. */
+async function upsertListings(ctx: WriteContext, source: string, rows: ListingRow[]): Promise<RowCounts> {
+  if (!rows.length) return ZERO;
+  const col = (f: (r: ListingRow) => string | number) => plainArray(rows.map(f));
+  const r = await upsertCounting(
+    ctx.tx,
+    sql`insert into model_listings (model_id, source, first_seen, last_seen, snapshot_id, as_of)
+          select m, ${source}, f, l, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
+          from unnest(${col((r) => r.modelId)}::int4[], ${col((r) => r.firstSeen)}::date[], ${col((r) => r.lastSeen)}::date[]) as x(m, f, l)
+          on conflict (model_id, source) do update set
+            first_seen = least(model_listings.first_seen, excluded.first_seen),
+            last_seen = greatest(model_listings.last_seen, excluded.last_seen),
+            snapshot_id = case when ${newerListing(ctx)} then excluded.snapshot_id else model_listings.snapshot_id end,
+            as_of = case when ${newerListing(ctx)} then excluded.as_of else model_listings.as_of end
+          where excluded.first_seen < model_listings.first_seen or ${newerListing(ctx)}`,
+  );
+  return counts(rows.length, r);
+}
+
+function newerListing(ctx: WriteContext): SQL {
+  return sql`((excluded.last_seen, excluded.as_of) > (model_listings.last_seen, model_listings.as_of)
+    or ((excluded.last_seen, excluded.as_of) = (model_listings.last_seen, model_listings.as_of)
+        and ${ctx.checksum} > (select checksum from snapshots where id = model_listings.snapshot_id)))`;
 }
 
 type IdOf = (ref: ModelRef) => number;
@@ -484,7 +558,7 @@ async function replaceSampleData(tx: Db): Promise<boolean> {
     sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
   );
   if (!r?.sample_only) return false;
-  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, apps, models, snapshots, snapshot_bodies, covered_days`);
+  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, model_listings, apps, models, snapshots, snapshot_bodies, covered_days`);
   return true;
 }
 

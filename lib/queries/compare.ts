@@ -21,6 +21,7 @@ import { ratioOfBigInts } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";
 import { topAppsFor } from "./apps";
+import { getEvents } from "./events";
 import { QueryError } from "./errors";
 import { mergeProvenance, provenanceOf, snapshotIdsOf } from "./provenance";
 import { filterMembers, resolveModelRefs, type ResolvedSeries } from "./resolve-series";
@@ -122,11 +123,12 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
   const [bounds, resolved] = await Promise.all([getDataBounds(db), resolveModelRefs(db, state.models)]);
   const series = resolved.map((s) => ({ ...s, members: filterMembers(s.members, state.variant) }));
   const range = resolveRangeWith(bounds, state);
-  const [{ totals, snapshotIds, withDays }, priceSnapshots, frees, apps] = await Promise.all([
+  const [{ totals, snapshotIds, withDays }, priceSnapshots, frees, apps, events] = await Promise.all([
     totalsAndSpend(db, series, range),
     latestPriceSnapshots(db, series),
     freeVariants(db, series),
     Promise.all(series.map((s) => topAppsFor(db, s, range, 1))),
+    getEvents(db, { modelIds: series.flatMap((s) => s.members.map((m) => m.modelId)), from: null, to: null }),
   ]);
   // A series with no day rows in the range is totalled from its source windows (never both).
   const fromWindows = await windowTotals(db, series, range, series.map((_, i) => !withDays[i]));
@@ -172,6 +174,7 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
   const provenance = mergeProvenance([
     await provenanceOf(db, [...snapshotIds, ...priceSnapshots, ...fromWindows.flatMap((w) => w?.snapshotIds ?? [])]),
     ...apps.map((a) => a.provenance),
+    events.provenance,
   ]);
-  return { from: range.from, to: range.to, newestDay: range.newestDay, models, ratios, provenance };
+  return { from: range.from, to: range.to, newestDay: range.newestDay, models, ratios, events: events.events, provenance };
 }

@@ -3,6 +3,7 @@
  * permaslug (free vs paid) with their tokens, the adoption curve, the variant split over time and top apps.
  */
 import { sql } from "drizzle-orm";
+import { getEvents } from "./events";
 import { rowsOf, type Db } from "@/db";
 import { getDataBounds, resolveRangeWith } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";
@@ -47,10 +48,11 @@ export async function getModelDetail(db: Db, ref: string, state: ViewState): Pro
   ]);
   const variantSeries: ResolvedSeries[] = variants.models.map((v) => ({ key: v.publicId, label: seriesLabel([v]), members: [v], launchDate: v.launchDate ?? series.launchDate }));
   const opts = { interval: state.interval, align: state.align, metric: state.metric, variant: "all" as const, days: state.days };
-  const [adoption, variantSplit, apps] = await Promise.all([
+  const [adoption, variantSplit, apps, events] = await Promise.all([
     computeUsage(db, [series], range, opts),
     computeUsage(db, variantSeries, range, { ...opts, align: "calendar" }),
     topAppsFor(db, series, range, state.top),
+    getEvents(db, { modelIds: [model.modelId], from: null, to: null }),
   ]);
   return {
     model,
@@ -61,8 +63,10 @@ export async function getModelDetail(db: Db, ref: string, state: ViewState): Pro
     adoption,
     variantSplit,
     apps,
+    events: events.events,
     provenance: mergeProvenance([
       adoption.provenance,
+      events.provenance,
       variantSplit.provenance,
       apps.provenance,
       await provenanceOf(db, snapshotIdsOf([...prices.map((p) => p.snapshot_id), ...variants.snapshotIds])),

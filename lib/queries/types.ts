@@ -214,6 +214,8 @@ export interface CompareResult {
    * context 5.2 = "5.2× the context"). The first model's own entry is all 1s; null when either side is missing or 0.
    */
   ratios: { key: string; base: string; tokens: number | null; topApp: number | null; inputPrice: number | null; outputPrice: number | null; context: number | null; spend: number | null }[];
+  /** Events of the compared models and their variants, all dates (lib/queries/events.ts). */
+  events: ModelEvent[];
   provenance: Provenance;
 }
 
@@ -283,5 +285,31 @@ export interface ModelDetailResult {
   /** One series per variant over the range (free vs paid split). */
   variantSplit: UsageResult;
   apps: AppsResult;
+  /** Launches, price changes, free tiers and removals of the model and its variants, all dates (lib/queries/events.ts). */
+  events: ModelEvent[];
   provenance: Provenance;
 }
+
+// ── Events (lib/queries/events.ts) ──
+
+export const EVENT_TYPES = ["launch", "free-added", "price-change", "free-removed", "removed"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface ModelEvent {
+  date: string;
+  type: EventType;
+  model: string;
+  name: string | null;
+  author: string;
+  /** price-change only: USD per 1M tokens before and after (null = dynamic or unknown). */
+  before?: { inputPerM: string | null; outputPerM: string | null };
+  after?: { inputPerM: string | null; outputPerM: string | null };
+}
+
+export interface EventsResult {
+  from: string | null;
+  to: string | null;
+  events: ModelEvent[];
+  provenance: Provenance;
+}
+

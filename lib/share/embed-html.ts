@@ -20,6 +20,8 @@ import { colorPaint } from "@/lib/figures/render/paints";
 import { escapeXml as e, FONT_STACK, sceneToSvg } from "@/lib/figures/render/svg";
 import { layoutTime } from "@/lib/figures/render/time-layout";
 import type { Theme } from "@/lib/view/state";
+import { formatValue, formatXFull } from "@/lib/figures/format";
+import { EMBED_HOVER_SCRIPT } from "./embed-hover";
 
 /** Width bands: variant k is drawn `width` units wide and shown from `min` CSS pixels of viewport. */
 const EMBED_VARIANTS = [
@@ -42,13 +44,14 @@ export const EMBED_SCRIPT =
   `if(s)document.addEventListener("click",function(ev){var a=ev.target&&ev.target.closest&&ev.target.closest("a[href]");` +
   `if(a){ev.preventDefault();parent.postMessage({message:"link",value:a.href,secret:s},"*")}})})();`;
 
-const SCRIPT_HASH = `sha256-${createHash("sha256").update(EMBED_SCRIPT).digest("base64")}`;
+const hashOf = (script: string) => `sha256-${createHash("sha256").update(script).digest("base64")}`;
 
 /**
  * The embed's own Content-Security-Policy, as a <meta> tag: nothing is loaded, only our inline script runs.
- * (frame-ancestors cannot be set by <meta>: next.config.ts sends `frame-ancestors *` for /embed/*.)
+ * (frame-ancestors cannot be set by <meta>: next.config.ts sends `frame-ancestors *` for /embed/*.) The hover
+ * script (embed-hover.ts) is the second hash; its data is a JSON block, which is never run.
  */
-export const EMBED_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+export const EMBED_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${hashOf(EMBED_SCRIPT)}' '${hashOf(EMBED_HOVER_SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 function css(): string {
   const bands = EMBED_VARIANTS.slice(1)
@@ -75,7 +78,16 @@ function css(): string {
     `.empty p{margin:0}.empty .s{margin-top:4px;font-size:13px;color:var(--muted)}` +
     `.note{margin:8px 0 0;font-size:12px;color:var(--muted)}` +
     `figcaption{margin-top:10px;display:flex;flex-wrap:wrap;justify-content:space-between;gap:4px 12px;font-size:12px;color:var(--muted)}` +
-    `a{color:var(--accent);font-weight:600;text-decoration:none}a:hover,a:focus-visible{text-decoration:underline}`
+    `a{color:var(--accent);font-weight:600;text-decoration:none}a:hover,a:focus-visible{text-decoration:underline}` +
+    `.sub{margin:2px 0 0;font-size:14px;overflow-wrap:anywhere}` +
+    `:root.transparent,.transparent body{background:transparent}.transparent figure{border:0;padding:0}` +
+    // The hover script's tooltip and cursor (embed-hover.ts).
+    `.chart{position:relative}.chart:focus-visible{outline:2px solid var(--accent);outline-offset:2px}` +
+    `.cur{position:absolute;top:0;bottom:0;width:1px;background:var(--chart-cursor);pointer-events:none}` +
+    `.tip{position:absolute;top:4px;z-index:1;max-width:260px;padding:6px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg);font-size:12px;box-shadow:0 2px 8px rgba(0,0,0,.15);pointer-events:none}` +
+    `.tip .r{display:flex;gap:6px;align-items:center}.tip .l{flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}` +
+    `.tip .sw{width:8px;height:8px;border-radius:2px;flex:none}.tip .ev{margin-top:4px;padding-top:4px;border-top:1px solid var(--border)}` +
+    `.legend li[tabindex]{cursor:default}`
   );
 }
 
@@ -83,8 +95,9 @@ function chartSvg(fig: Figure): string {
   const plot = fig.plot!;
   return EMBED_VARIANTS.map((v, i) => {
     const scene = plot.type === "time" ? layoutTime(plot, { width: v.width, height: v.height, font: FONT }) : layoutBars(plot, { width: v.width, font: FONT });
+    const area = scene.plotArea ? ` data-plot="${scene.plotArea.left},${scene.plotArea.right}"` : "";
     // The chart's name and description are the figure's (aria-labelledby on the wrapper): the SVG itself is decorative.
-    return `<div class="v v${i}" aria-hidden="true">${sceneToSvg(scene, CSS_VARS, { responsive: true })}</div>`;
+    return `<div class="v v${i}" aria-hidden="true"${area}>${sceneToSvg(scene, CSS_VARS, { responsive: true })}</div>`;
   }).join("");
 }
 
@@ -93,9 +106,27 @@ function legendHtml(fig: Figure): string {
   const items = fig.plot.series.map((s) => {
     const stroke = paint(CSS_VARS, colorPaint(s.color));
     const swatch = `<svg aria-hidden="true" width="16" height="8"><line x1="0" y1="4" x2="16" y2="4" stroke="${e(stroke)}" stroke-width="3"${s.dashed ? ' stroke-dasharray="5 3"' : ""}/></svg>`;
-    return `<li>${swatch}<span>${e(s.label)}</span></li>`;
+    return `<li data-key="${e(s.key)}">${swatch}<span>${e(s.label)}</span></li>`;
   });
   return `<ul class="legend" aria-label="Legend">${items.join("")}</ul>`;
+}
+
+/**
+ * What the hover script shows, per period: its label, each series' value as the page's tooltip writes it, and
+ * the events marked on it. A JSON data block (`<` escaped, so no text can close the script element).
+ */
+function hoverData(fig: Figure): string {
+  if (fig.plot?.type !== "time" || !fig.plot.rows.length) return "";
+  const plot = fig.plot;
+  const events = new Map((plot.events ?? []).map((ev) => [ev.x, ev.label]));
+  const data = {
+    x: plot.rows.map((r) => `${formatXFull(r.x, plot.x)}${r.partial ? " (partial period)" : ""}`),
+    s: plot.series.map((s) => ({ k: s.key, l: s.label, c: paint(CSS_VARS, colorPaint(s.color)) })),
+    // As the page's tooltip: null = unreported (said so), absent (before a launch) = left out.
+    v: plot.rows.map((r) => plot.series.map((s) => (typeof r[s.key] === "number" ? formatValue(plot.y, r[s.key] as number) : r[s.key] === null ? "not reported" : null))),
+    e: plot.rows.map((r) => events.get(r.x) ?? ""),
+  };
+  return `<script type="application/json" id="hover-data">${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script>${EMBED_HOVER_SCRIPT}</script>`;
 }
 
 export interface EmbedPageInput {
@@ -131,11 +162,12 @@ export function embedHtml({ figure: f, context, theme, viewUrl, pinned }: EmbedP
     `<title>${e(`${context}: ${f.title}`)} · Modelshare</title><style>${css()}</style></head><body>` +
     `<main><figure data-chart-id="${e(f.chart)}" aria-labelledby="t" aria-describedby="d">` +
     `<p class="ctx">${e(context)}</p><div class="head"><h1 id="t">${e(f.title)}</h1>${badge}</div>` +
+    (f.subtitle ? `<p class="sub">${e(f.subtitle)}</p>` : "") +
     `<p id="d" class="summary">${e(f.summary)}</p>` +
     body +
     f.footnotes.map((n) => `<p class="note">${e(n)}</p>`).join("") +
     `<figcaption><span>${source} <a href="${e(methodsUrl(viewUrl))}" target="_blank" rel="noopener">How to read this chart</a></span><a href="${e(viewUrl)}" target="_blank" rel="noopener">View on Modelshare ↗</a></figcaption>` +
-    `</figure></main><script>${EMBED_SCRIPT}</script></body></html>`
+    `</figure></main><script>${EMBED_SCRIPT}</script>${hoverData(f)}</body></html>`
   );
 }
 

@@ -4,6 +4,8 @@
  * any invalid value); pages parse leniently (an invalid value falls back to its default, never a crash).
  */
 import { z } from "zod";
+import { stripControls } from "@/lib/labels";
+import { isChartId, type ChartId } from "./charts";
 
 export const INTERVALS = ["day", "week", "month"] as const;
 export const VARIANTS = ["all", "paid", "free"] as const;
@@ -11,6 +13,7 @@ export const ALIGNS = ["calendar", "launch"] as const;
 export const METRICS = ["tokens", "cumulative", "share"] as const;
 export const SCALES = ["linear", "log"] as const;
 export const DISPLAYS = ["chart", "table"] as const;
+export const EVENT_DISPLAYS = ["show", "hide"] as const;
 
 export type Interval = (typeof INTERVALS)[number];
 export type VariantFilter = (typeof VARIANTS)[number];
@@ -18,6 +21,10 @@ export type Align = (typeof ALIGNS)[number];
 export type Metric = (typeof METRICS)[number];
 export type Scale = (typeof SCALES)[number];
 export type Display = (typeof DISPLAYS)[number];
+export type EventDisplay = (typeof EVENT_DISPLAYS)[number];
+
+/** The longest authored texts, in code points (they print on cards, embeds and link previews). */
+export const WORD_LIMITS = { title: 120, subtitle: 200, note: 500 } as const;
 
 export interface ViewState {
   /** Series of model refs (public ids or permaslugs, optional `:variant`); a series of several is their sum. */
@@ -38,6 +45,13 @@ export interface ViewState {
   days: number | null;
   /** Chart or its table view. */
   display: Display;
+  /** Markers of launches, price changes and free tiers on time charts (lib/queries/events.ts). */
+  events: EventDisplay;
+  /** The author's own words on one chart (`for`, else the view's default chart): plain text, shown escaped. */
+  title: string | null;
+  subtitle: string | null;
+  note: string | null;
+  for: ChartId | null;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
@@ -53,6 +67,11 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   top: 10,
   days: null,
   display: "chart",
+  events: "show",
+  title: null,
+  subtitle: null,
+  note: null,
+  for: null,
 });
 
 const MAX_DAYS = 3660;
@@ -94,6 +113,13 @@ function splitSeries(value: string): string[][] {
     .filter((s) => s.length > 0);
 }
 
+/** Authored text: at most `max` code points, control and bidi characters dropped, trimmed (null when empty). */
+const words = (max: number) =>
+  z
+    .string()
+    .refine((v) => [...v].length <= max, `at most ${max} characters`)
+    .transform((v) => stripControls(v).trim() || null);
+
 const fields = {
   models: z
     .string()
@@ -117,6 +143,11 @@ const fields = {
     .transform(Number)
     .pipe(z.number().min(1).max(MAX_DAYS)),
   display: z.enum(DISPLAYS),
+  events: z.enum(EVENT_DISPLAYS),
+  title: words(WORD_LIMITS.title),
+  subtitle: words(WORD_LIMITS.subtitle),
+  note: words(WORD_LIMITS.note),
+  for: z.string().refine(isChartId, "not a chart id").transform((v) => v as ChartId),
 } satisfies { [K in keyof ViewState]: z.ZodType };
 
 export type ViewParam = keyof typeof fields;
@@ -171,7 +202,7 @@ export function serializeViewState(state: ViewState, defaults: Partial<ViewState
   if (models !== d.models.map((s) => s.join(" ")).join(",")) out.set("models", models);
   const authors = state.authors.join(",");
   if (authors !== d.authors.join(",")) out.set("authors", authors);
-  for (const key of ["from", "to", "interval", "variant", "align", "metric", "scale", "top", "days", "display"] as const) {
+  for (const key of ["from", "to", "interval", "variant", "align", "metric", "scale", "top", "days", "display", "events", "title", "subtitle", "note", "for"] as const) {
     if (state[key] !== d[key] && state[key] !== null) out.set(key, String(state[key]));
   }
   return out;
@@ -207,13 +238,14 @@ export function isView(v: unknown): v is View {
 
 // ── Parameters of embeds and chart images (not part of a view's state) ─────────────────────────────────
 
-export const THEMES = ["auto", "light", "dark"] as const;
+export const THEMES = ["auto", "light", "dark", "transparent"] as const;
 export type Theme = (typeof THEMES)[number];
 const IMAGE_FORMATS = ["png", "svg"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export interface RenderParams {
-  /** Embeds: `auto` follows the reader's system; images: `auto` means light. */
+  /** Embeds: `auto` follows the reader's system, `transparent` too but without a background or border (it
+   * takes the host page's); images: `auto` and `transparent` mean light. */
   theme: Theme;
   /** Chart images only: PNG (1200×630, the link preview) or SVG. */
   format: ImageFormat;

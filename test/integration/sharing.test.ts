@@ -235,7 +235,8 @@ describe.each(DRIVERS)("sharing on %s", (driver) => {
     expect(buf.subarray(1, 4).toString()).toBe("PNG");
     expect([buf.readUInt32BE(16), buf.readUInt32BE(20)]).toEqual([1200, 630]);
     const svg = await get(imageGET, `/api/image/model/model-top-apps/acme/rocket-1?${MODEL.query}&format=svg&download=1&theme=dark`);
-    expect(svg.headers.get("content-disposition")).toBe('attachment; filename="model-top-apps.svg"');
+    // Named for what it shows: subject, chart (not the view's default), the month.
+    expect(svg.headers.get("content-disposition")).toBe('attachment; filename="modelshare-rocket-1-top-apps-2026-01.svg"');
     expect(svg.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
     const text = await svg.text();
     expect(text).toContain("=cmd|&#39; /C calc&#39;!A0");

@@ -6,6 +6,7 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { Figure } from "@/lib/figures/types";
 import { EMBED_CSP, EMBED_SCRIPT, embedHtml } from "@/lib/share/embed-html";
+import { EMBED_HOVER_SCRIPT } from "@/lib/share/embed-hover";
 import { oembedResponse, oembedSize } from "@/lib/share/oembed";
 import { embedSnippet } from "@/lib/share/snippet";
 
@@ -39,11 +40,17 @@ const figure: Figure = {
 describe("embed page", () => {
   const html = embedHtml({ figure, context: `Compare ${HOSTILE}`, theme: "dark", viewUrl: `https://m.example/compare?models=a,b#x"><script>`, pinned: { asOf: "2026-01-31T10:00:00.000Z" } });
 
-  it("has exactly one script, ours, allowed by its hash in the CSP", () => {
-    expect(html.match(/<script/g)).toHaveLength(1);
+  it("runs only our two scripts (height, hover), each allowed by its hash in the CSP; the hover data is inert JSON", () => {
+    expect(html.match(/<script/g)).toHaveLength(3);
     expect(html).toContain(`<script>${EMBED_SCRIPT}</script>`);
-    const hash = createHash("sha256").update(EMBED_SCRIPT).digest("base64");
-    expect(EMBED_CSP).toContain(`'sha256-${hash}'`);
+    expect(html).toContain(`<script>${EMBED_HOVER_SCRIPT}</script>`);
+    expect(html).toContain('<script type="application/json" id="hover-data">');
+    for (const script of [EMBED_SCRIPT, EMBED_HOVER_SCRIPT]) expect(EMBED_CSP).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    expect(EMBED_CSP.match(/'sha256-/g)).toHaveLength(2);
+    // A hostile series label cannot close the data block: "<" is escaped, and the JSON reads back exactly.
+    const block = /<script type="application\/json" id="hover-data">(.*?)<\/script>/.exec(html)![1];
+    expect(block).not.toContain("<");
+    expect(JSON.parse(block).s[0].l).toBe(HOSTILE);
     expect(EMBED_CSP).toMatch(/default-src 'none'/);
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
   });

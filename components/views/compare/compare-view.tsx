@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
+import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, EventsControl, ScaleControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import { ModelPicker } from "@/components/picker/model-picker";
@@ -73,7 +73,7 @@ export function CompareView({ initial }: { initial: CompareData }) {
           <ChartFrame
             chartId="compare-usage"
             loadingTitle="Adoption"
-            figure={usage.data ? compareUsageFigure(usage.data, state) : null}
+            figure={usage.data ? compareUsageFigure(usage.data, state, c?.events) : null}
             loading={usage.isFetching}
             error={usage.error?.message}
             controls={
@@ -83,6 +83,7 @@ export function CompareView({ initial }: { initial: CompareData }) {
                 <LaunchDaysControl />
                 <MetricControl />
                 <ScaleControl />
+                <EventsControl />
               </>
             }
           />

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlignControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
+import { AlignControl, EventsControl, IntervalControl, LaunchDaysControl, MetricControl, ScaleControl } from "@/components/controls/view-controls";
 import { RangeControl } from "@/components/controls/range-control";
 import { ChartFrame } from "@/components/frame/chart-frame";
 import { SampleDataBadge } from "@/components/sample-data-badge";
@@ -22,7 +22,7 @@ export function ModelView({ detail, oldestDay }: { detail: ModelDetailResult; ol
   const apps = useApiQuery(modelAppsOptions(state, id));
   const hasVariants = detail.variants.length > 1;
   const variants = useApiQuery(modelVariantsOptions(state, detail.variants), { enabled: hasVariants });
-  const price = <ChartFrame chartId="model-price-history" figure={priceHistoryFigure(detail)} />;
+  const price = <ChartFrame chartId="model-price-history" figure={priceHistoryFigure(detail, state.events)} controls={<EventsControl />} />;
   return (
     <div className="space-y-4">
       {detail.provenance.sample && <SampleDataBadge />}
@@ -31,7 +31,7 @@ export function ModelView({ detail, oldestDay }: { detail: ModelDetailResult; ol
       </div>
       <ChartFrame
         chartId="model-adoption"
-        figure={adoption.data ? adoptionFigure(adoption.data, name, state.scale) : null}
+        figure={adoption.data ? adoptionFigure(adoption.data, name, state.scale, detail.events, state.events) : null}
         loading={adoption.isFetching}
         error={adoption.error?.message}
         controls={
@@ -41,6 +41,7 @@ export function ModelView({ detail, oldestDay }: { detail: ModelDetailResult; ol
             <LaunchDaysControl />
             <MetricControl />
             <ScaleControl />
+            <EventsControl />
           </>
         }
       />

@@ -55,10 +55,15 @@ export function layoutCard(fig: Figure, opts: CardOptions = {}): Scene {
   const titleLines = wrapText(fig.title, titleSize, inner, 2);
   titleLines.forEach((line, i) => scene.texts.push({ x: pad, y: brandY + 52 + i * 46, text: line, size: titleSize, anchor: "start", paint: "text", weight: 600 }));
   const titleBottom = brandY + 52 + (titleLines.length - 1) * 46;
+  // The author's subtitle (one line) takes the first of the summary's two lines.
+  const subtitleSize = 24;
+  const subtitle = fig.subtitle ? fitText(fig.subtitle, subtitleSize, inner) : null;
+  if (subtitle) scene.texts.push({ x: pad, y: titleBottom + 38, text: subtitle, size: subtitleSize, anchor: "start", paint: "text", full: fig.subtitle });
+  const summaryTop = titleBottom + 36 + (subtitle ? 32 : 0);
   const summarySize = 21;
-  const summary = wrapText(fig.summary, summarySize, inner, 2);
-  summary.forEach((line, i) => scene.texts.push({ x: pad, y: titleBottom + 36 + i * 28, text: line, size: summarySize, anchor: "start", paint: "muted" }));
-  const chartTop = titleBottom + 36 + (summary.length - 1) * 28 + 30;
+  const summary = wrapText(fig.summary, summarySize, inner, subtitle ? 1 : 2);
+  summary.forEach((line, i) => scene.texts.push({ x: pad, y: summaryTop + i * 28, text: line, size: summarySize, anchor: "start", paint: "muted" }));
+  const chartTop = summaryTop + (summary.length - 1) * 28 + 30;
 
   const sourceSize = 17;
   const source = wrapText(sourceLines(fig.provenance).join(" "), sourceSize, inner, 2);

@@ -5,8 +5,11 @@
  */
 import type { Paint } from "../palette";
 
+/** An event marker's line (carrying the period it marks) or its flag, for readers of the SVG (tests, the embed script). */
+export type EventMark = { kind: "event-line" | "event-flag"; x: string };
+
 export type Shape =
-  | { type: "path"; d: string; stroke?: Paint; fill?: Paint; width?: number; dash?: string; fillOpacity?: number; title?: string }
+  | { type: "path"; d: string; stroke?: Paint; fill?: Paint; width?: number; dash?: string; fillOpacity?: number; title?: string; mark?: EventMark; series?: string }
   | { type: "rect"; x: number; y: number; w: number; h: number; fill: Paint; rx?: number; title?: string }
   | { type: "line"; x1: number; y1: number; x2: number; y2: number; stroke: Paint; width?: number; dash?: string }
   | { type: "circle"; cx: number; cy: number; r: number; fill: Paint; stroke?: Paint; width?: number };
@@ -29,6 +32,8 @@ export interface TextItem {
 export interface Scene {
   width: number;
   height: number;
+  /** Time plots: the x extent of the periods (the embed's hover script maps the pointer to a period). */
+  plotArea?: { left: number; right: number };
   shapes: Shape[];
   texts: TextItem[];
 }

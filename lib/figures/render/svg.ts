@@ -37,6 +37,9 @@ function shapeSvg(s: Shape, p: Palette): string {
         "stroke-dasharray": s.dash,
         "stroke-linejoin": "round",
         "stroke-linecap": "round",
+        "data-s": s.series,
+        "data-mark": s.mark?.kind,
+        "data-x": s.mark?.x,
       })}>${title}</path>`;
     case "rect":
       return `<rect${attrs({ x: s.x, y: s.y, width: s.w, height: s.h, rx: s.rx, fill: paint(p, s.fill) })}>${title}</rect>`;

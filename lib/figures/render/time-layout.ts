@@ -55,6 +55,7 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
   const left = Math.ceil(Math.max(...yLabels.map((l) => textWidth(l, font)), font * 2) + font * 0.8);
   const right = width - Math.round(font * 1.2);
   const band = (right - left) / n;
+  scene.plotArea = { left, right };
   const xAt = (i: number) => left + band * (i + 0.5);
 
   // Grid and y ticks.
@@ -95,7 +96,7 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
           const fwd = idx.map((i, k) => `${k ? "L" : "M"}${r1(xAt(i))},${r1(y.map(upper[i]))}`).join("");
           const back = [...idx].reverse().map((i) => `L${r1(xAt(i))},${r1(y.map(base[i]))}`).join("");
           const p = colorPaint(s.color);
-          scene.shapes.push({ type: "path", d: `${fwd}${back}Z`, fill: p, fillOpacity: opacity, stroke: p, width: 1, dash, title: s.label });
+          scene.shapes.push({ type: "path", d: `${fwd}${back}Z`, fill: p, fillOpacity: opacity, stroke: p, width: 1, dash, title: s.label, series: s.key });
         }
         upper.forEach((v, i) => (base[i] = v));
       }
@@ -112,7 +113,7 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
       }
       for (const [keyOf, dash] of s.points ? [] : twins) {
         const { d, lone } = linePath(rows, keyOf(s.key), plot.kind === "step", xAt, y);
-        if (d) scene.shapes.push({ type: "path", d, stroke: p, width: 2, dash: dash ?? (s.dashed ? "6 3" : undefined), title: s.label });
+        if (d) scene.shapes.push({ type: "path", d, stroke: p, width: 2, dash: dash ?? (s.dashed ? "6 3" : undefined), title: s.label, series: s.key });
         if (keyOf === partialKey) continue;
         const dots = n <= 2 ? rows.map((row, i) => [i, numberAt(row, s.key)] as const).filter(([, v]) => v !== null && y.usable(v)).map(([i, v]) => [r1(xAt(i)), r1(y.map(v!))] as [number, number]) : lone;
         for (const [cx, cy] of dots) scene.shapes.push({ type: "circle", cx, cy, r: 3, fill: p });
@@ -125,8 +126,21 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
     }
   }
 
+  drawEvents(scene, plot, xAt, top, bottom, font);
   if (legend.height) place(scene, legend, 0, opts.height + font * 0.6);
   return scene;
+}
+
+/** Event markers (lib/figures/events.ts): a dashed line through the plot at the period, a flag on top naming it. */
+function drawEvents(scene: Scene, plot: TimePlot, xAt: (i: number) => number, top: number, bottom: number, font: number): void {
+  for (const e of plot.events ?? []) {
+    const i = plot.rows.findIndex((r) => r.x === e.x);
+    if (i < 0) continue;
+    const px = r1(xAt(i));
+    const f = Math.round(font * 0.4);
+    scene.shapes.push({ type: "path", d: `M${px},${top}V${bottom}`, stroke: "muted", width: 1, dash: "3 3", title: e.label, mark: { kind: "event-line", x: e.x } });
+    scene.shapes.push({ type: "path", d: `M${r1(px - f)},${top}L${r1(px + f)},${top}L${px},${r1(top + f * 1.5)}Z`, fill: "accent", title: e.label, mark: { kind: "event-flag", x: e.x } });
+  }
 }
 
 /** A series' line through its non-null values: M/L (or H/V steps) runs, and the lone points no run reaches. */

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { IngestError } from "@/lib/ingest/errors";
 import { parse as parseJson } from "@/lib/ingest/formats/modelshare";
 import { parse as parseCsv } from "@/lib/ingest/formats/modelshare-csv";
+import { rejects } from "../../rejects";
 
 const ctx = { asOf: null };
 
-function rejects(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(IngestError);
-    return e as IngestError;
-  }
-  throw new Error("expected an IngestError");
-}
 
 const HOSTILE = ["<script>alert(1)</script>", `Say "hi" & 'bye'`, "abc\u202Edef", "=cmd|' /C calc'!A0"];
 

@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { IngestError } from "@/lib/ingest/errors";
 import { parse as parseModels } from "@/lib/ingest/formats/openrouter-models";
 import { parse as parseRankings } from "@/lib/ingest/formats/openrouter-rankings-daily";
 import { parse as parseAppRankings } from "@/lib/ingest/formats/openrouter-app-rankings";
 import { OPENROUTER_CITATION, type ModelRecord } from "@/lib/ingest/types";
 import { readFixture } from "../../fixtures";
+import { rejects } from "../../rejects";
 
 const ctx = { asOf: null };
-
-/** Runs `fn`, expecting an IngestError; returns it for assertions. */
-function rejects(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(IngestError);
-    return e as IngestError;
-  }
-  throw new Error("expected an IngestError");
-}
 
 // ---------------------------------------------------------------- rankings-daily
 

@@ -1,25 +1,16 @@
 import { parse as csvParse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { IngestError } from "@/lib/ingest/errors";
 import { parse as parseCatalogue } from "@/lib/ingest/formats/tracker-catalogue";
 import { parse as parseTopApps } from "@/lib/ingest/formats/tracker-top-apps";
 import { OPENROUTER_CITATION } from "@/lib/ingest/types";
 import { readFixture } from "../../fixtures";
+import { rejects } from "../../rejects";
 
 /** An independent reading of the fixture (csv-parse), to compute expectations from the raw file. */
 function rawRows(rel: string): Record<string, string>[] {
   return csvParse(readFixture(rel), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
-function rejects(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(IngestError);
-    return e as IngestError;
-  }
-  throw new Error("expected an IngestError");
-}
 
 describe("tracker model_catalogue.csv", () => {
   const text = readFixture("trackers/model_catalogue.csv");

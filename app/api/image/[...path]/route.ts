@@ -1,5 +1,6 @@
 import { ImageResponse } from "next/og";
 import { errorResponse, toErrorResponse } from "@/lib/server/api-error";
+import { downloadName } from "@/lib/share/download-name";
 import { getDb } from "@/lib/server/db";
 import { cachedAnswer } from "@/lib/server/response-cache";
 import { layoutCard, CARD_HEIGHT, CARD_WIDTH } from "@/lib/figures/render/card";
@@ -35,7 +36,7 @@ export async function GET(req: Request): Promise<Response> {
       const scene = layoutCard(resolved.figure, { context: resolved.context, pinned: !!resolved.pinned, pinnedAsOf: resolved.pinned?.asOf ?? null });
       const palette = theme === "dark" ? DARK : LIGHT;
       const headers: Record<string, string> = { ...cache.headers, ...(resolved.pinned ? { "cache-control": PINNED_CACHE_CONTROL } : {}), "x-content-type-options": "nosniff" };
-      if (download) headers["content-disposition"] = `attachment; filename="${resolved.chart}.${format}"`;
+      if (download) headers["content-disposition"] = `attachment; filename="${downloadName(resolved.address, resolved.chart, format)}"`;
       if (format === "svg") {
         const svg = sceneToSvg(scene, palette, { title: resolved.figure.title, desc: resolved.figure.summary, background: true, standalone: true });
         return new Response(svg, { headers: { ...headers, "content-type": "image/svg+xml; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'" } });
