@@ -87,7 +87,7 @@ describe.each(DRIVERS)("retraction on %s", (driver) => {
     await a.close();
     h = await freshDb(driver);
     holder.db = h.db;
-  });
+  }, 300_000); // two databases and three ingests: slow only on a loaded machine
   afterAll(async () => {
     await h.close();
   });
