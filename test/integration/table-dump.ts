@@ -7,6 +7,7 @@ export const DATA_TABLES = [
   "snapshot_bodies",
   "models",
   "model_prices",
+  "model_listings",
   "model_usage_daily",
   "model_usage_window",
   "apps",
