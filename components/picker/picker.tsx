@@ -1,5 +1,6 @@
 "use client";
 
+import { comboboxInputProps } from "@/components/ui/combobox-input";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { Chip } from "./chip";
 import type { PickerOption } from "./types";
@@ -104,15 +105,7 @@ export function Picker({ label, placeholder, selected, options, query, onQueryCh
           )}
           <input
             ref={inputRef}
-            id={`${id}-input`}
-            type="text"
-            role="combobox"
-            aria-expanded={expanded}
-            aria-controls={`${id}-listbox`}
-            aria-autocomplete="list"
-            aria-activedescendant={expanded && visible[activeIndex] ? optionId(activeIndex) : undefined}
-            autoComplete="off"
-            spellCheck={false}
+            {...comboboxInputProps(id, expanded, visible[activeIndex] ? optionId(activeIndex) : undefined)}
             value={query}
             placeholder={full ? `At most ${max}` : placeholder}
             onChange={(e) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { comboboxInputProps } from "@/components/ui/combobox-input";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { SearchHit } from "@/lib/queries/search";
@@ -91,16 +92,8 @@ export function SiteSearch() {
       </label>
       <input
         ref={inputRef}
-        id={`${id}-input`}
-        type="text"
-        role="combobox"
-        aria-expanded={expanded}
-        aria-controls={`${id}-listbox`}
-        aria-autocomplete="list"
-        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        {...comboboxInputProps(id, expanded, active >= 0 ? optionId(active) : undefined)}
         aria-keyshortcuts="/"
-        autoComplete="off"
-        spellCheck={false}
         value={query}
         placeholder="Search models, apps, vendors  ( / )"
         onChange={(e) => {
