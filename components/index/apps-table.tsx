@@ -2,6 +2,7 @@ import Link from "next/link";
 import { appHref } from "@/lib/domain/hrefs";
 import { formatTokens } from "@/lib/format";
 import { cleanText } from "@/lib/labels";
+import { INDEX_HEAD_CLASS, IndexTable } from "./index-table";
 
 export interface AppsTableRow {
   rank: number;
@@ -16,49 +17,46 @@ export interface AppsTableRow {
 export function AppsTable({ rows, caption, sourceRankLabel }: { rows: AppsTableRow[]; caption: string; sourceRankLabel?: string }) {
   const withCategories = rows.some((r) => r.categories !== undefined);
   return (
-    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full min-w-[22rem] text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-950 dark:text-slate-400">
-          <tr>
+    <IndexTable caption={caption} minWidthClass="min-w-[22rem]">
+      <thead className={INDEX_HEAD_CLASS}>
+        <tr>
+          <th scope="col" className="px-3 py-2 text-right font-medium">
+            #
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            App
+          </th>
+          {sourceRankLabel && (
             <th scope="col" className="px-3 py-2 text-right font-medium">
-              #
+              {sourceRankLabel}
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              App
+          )}
+          {withCategories && (
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
+              Categories
             </th>
-            {sourceRankLabel && (
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                {sourceRankLabel}
-              </th>
-            )}
-            {withCategories && (
-              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
-                Categories
-              </th>
-            )}
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Tokens
-            </th>
+          )}
+          <th scope="col" className="px-3 py-2 text-right font-medium">
+            Tokens
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        {rows.map((r) => (
+          <tr key={r.appId}>
+            <td className="px-3 py-1.5 text-right tabular-nums text-slate-500 dark:text-slate-400">{r.rank}</td>
+            <td className="px-3 py-1.5">
+              {/* External strings: bounded and inert (lib/labels.ts). */}
+              <Link href={appHref(r.appId)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                {cleanText(r.appName)}
+              </Link>
+            </td>
+            {sourceRankLabel && <td className="px-3 py-1.5 text-right tabular-nums">{r.sourceRank ?? "—"}</td>}
+            {withCategories && <td className="hidden px-3 py-1.5 text-slate-600 sm:table-cell dark:text-slate-400">{cleanText((r.categories ?? []).join(", ")) || "—"}</td>}
+            <td className="px-3 py-1.5 text-right tabular-nums">{formatTokens(r.tokens)}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((r) => (
-            <tr key={r.appId}>
-              <td className="px-3 py-1.5 text-right tabular-nums text-slate-500 dark:text-slate-400">{r.rank}</td>
-              <td className="px-3 py-1.5">
-                {/* External strings: bounded and inert (lib/labels.ts). */}
-                <Link href={appHref(r.appId)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                  {cleanText(r.appName)}
-                </Link>
-              </td>
-              {sourceRankLabel && <td className="px-3 py-1.5 text-right tabular-nums">{r.sourceRank ?? "—"}</td>}
-              {withCategories && <td className="hidden px-3 py-1.5 text-slate-600 sm:table-cell dark:text-slate-400">{cleanText((r.categories ?? []).join(", ")) || "—"}</td>}
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatTokens(r.tokens)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </IndexTable>
   );
 }

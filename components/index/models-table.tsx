@@ -4,6 +4,7 @@ import { vendorName } from "@/lib/domain/vendors";
 import { formatContext, formatDay, formatPricePerM, formatTokens } from "@/lib/format";
 import { shortName } from "@/lib/labels";
 import type { IndexRow, SortDir, SortKey } from "@/lib/pages/models-index";
+import { INDEX_HEAD_CLASS, IndexTable } from "./index-table";
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: "name", label: "Model" },
@@ -32,57 +33,54 @@ export function ModelsTable({
   sortHref?: (key: SortKey) => string;
 }) {
   return (
-    <div role="region" aria-label={`Table: ${caption}`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full min-w-[44rem] text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-950 dark:text-slate-400">
-          <tr>
-            {COLUMNS.map((c) => {
-              const active = sort?.key === c.key;
-              const ariaSort = active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined;
-              return (
-                <th key={c.key} scope="col" aria-sort={ariaSort} className={`px-3 py-2 font-medium ${c.numeric ? "text-right" : ""}`}>
-                  {sortHref ? (
-                    <Link href={sortHref(c.key)} className="inline-flex items-center gap-1 hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
-                      {c.label}
-                      <span aria-hidden="true">{active ? (sort!.dir === "asc" ? "▲" : "▼") : ""}</span>
-                      {!active && <span className="sr-only">, sort</span>}
-                    </Link>
-                  ) : (
-                    c.label
-                  )}
-                </th>
-              );
-            })}
-            <th scope="col" className="px-3 py-2 font-medium">
-              Free
-            </th>
+    <IndexTable caption={caption} minWidthClass="min-w-[44rem]">
+      <thead className={INDEX_HEAD_CLASS}>
+        <tr>
+          {COLUMNS.map((c) => {
+            const active = sort?.key === c.key;
+            const ariaSort = active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined;
+            return (
+              <th key={c.key} scope="col" aria-sort={ariaSort} className={`px-3 py-2 font-medium ${c.numeric ? "text-right" : ""}`}>
+                {sortHref ? (
+                  <Link href={sortHref(c.key)} className="inline-flex items-center gap-1 hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
+                    {c.label}
+                    <span aria-hidden="true">{active ? (sort!.dir === "asc" ? "▲" : "▼") : ""}</span>
+                    {!active && <span className="sr-only">, sort</span>}
+                  </Link>
+                ) : (
+                  c.label
+                )}
+              </th>
+            );
+          })}
+          <th scope="col" className="px-3 py-2 font-medium">
+            Free
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        {rows.map((m) => (
+          <tr key={m.publicId}>
+            <td className="px-3 py-1.5">
+              <Link href={modelHref(m.publicId)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                {shortName(m.name, m.publicId)}
+              </Link>
+              <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{m.publicId}</div>
+            </td>
+            <td className="px-3 py-1.5">
+              <Link href={vendorHref(m.author)} className="hover:underline">
+                {vendorName(m.author)}
+              </Link>
+            </td>
+            <td className="whitespace-nowrap px-3 py-1.5">{m.launchDate ? formatDay(m.launchDate) : "—"}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{formatContext(m.contextLength)}</td>
+            <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.inputPerM)}</td>
+            <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.outputPerM)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{formatTokens(m.tokens)}</td>
+            <td className="px-3 py-1.5">{m.free ? "Free variant" : m.hasFree ? "Has free variant" : "—"}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((m) => (
-            <tr key={m.publicId}>
-              <td className="px-3 py-1.5">
-                <Link href={modelHref(m.publicId)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                  {shortName(m.name, m.publicId)}
-                </Link>
-                <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{m.publicId}</div>
-              </td>
-              <td className="px-3 py-1.5">
-                <Link href={vendorHref(m.author)} className="hover:underline">
-                  {vendorName(m.author)}
-                </Link>
-              </td>
-              <td className="whitespace-nowrap px-3 py-1.5">{m.launchDate ? formatDay(m.launchDate) : "—"}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatContext(m.contextLength)}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.inputPerM)}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.outputPerM)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatTokens(m.tokens)}</td>
-              <td className="px-3 py-1.5">{m.free ? "Free variant" : m.hasFree ? "Has free variant" : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </IndexTable>
   );
 }
