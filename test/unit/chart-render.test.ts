@@ -13,6 +13,7 @@ import { escapeXml, sceneToSvg } from "@/lib/figures/render/svg";
 import { fitText, wrapText } from "@/lib/figures/render/text";
 import { linearTicks } from "@/lib/figures/axes";
 import { layoutTime } from "@/lib/figures/render/time-layout";
+import { layoutLegend } from "@/lib/figures/render/legend-layout";
 import { cleanText, shortName } from "@/lib/labels";
 
 const HOSTILE = `<script>alert("x")</script> & 'q' \u202Eevil`;
@@ -175,5 +176,19 @@ describe("palette", () => {
     LIGHT.series.forEach((c, i) => expect(css).toContain(`--series-${i}:${c}`));
     DARK.series.forEach((c, i) => expect(css).toContain(`--series-${i}:${c}`));
     expect(readFileSync(path.join(process.cwd(), "app/globals.css"), "utf8")).not.toMatch(/--series-\d:/);
+  });
+});
+
+describe("legend in images", () => {
+  it("draws a window series' swatch as a dot, like the page's legend, and other series as lines", () => {
+    const scene = layoutLegend(
+      [
+        { key: "s0", label: "Daily", color: 0 },
+        { key: "s1", label: "Weekly windows", color: 1, points: true },
+      ],
+      600,
+      12,
+    );
+    expect(scene.shapes.map((s) => s.type)).toEqual(["line", "circle"]);
   });
 });

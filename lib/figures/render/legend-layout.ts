@@ -18,7 +18,13 @@ export function layoutLegend(series: PlotSeries[], width: number, font: number):
       y += rowH;
     }
     const paint = colorPaint(s.color);
-    scene.shapes.push({ type: "line", x1: x, y1: y - font * 0.32, x2: x + 16, y2: y - font * 0.32, stroke: paint, width: 3, dash: s.dashed ? "5 3" : undefined });
+    // The same swatch as the page's legend: a dot for a series of window points, a line otherwise.
+    const mid = y - font * 0.32;
+    scene.shapes.push(
+      s.points
+        ? { type: "circle", cx: x + 8, cy: mid, r: 3.5, fill: paint }
+        : { type: "line", x1: x, y1: mid, x2: x + 16, y2: mid, stroke: paint, width: 3, dash: s.dashed ? "5 3" : undefined },
+    );
     scene.texts.push({ x: x + 22, y, text: label, size: font, anchor: "start", paint: "text", full: label === s.label ? undefined : s.label });
     x += w;
   }
