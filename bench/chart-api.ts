@@ -17,8 +17,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { openDb, type Db } from "@/db";
+import { getAppLeaderboard } from "@/lib/queries/app-leaderboard";
 import { getTopApps } from "@/lib/queries/apps";
 import { getCompare } from "@/lib/queries/compare";
+import { getViewEvents } from "@/lib/queries/events";
+import { search } from "@/lib/queries/search";
 import { getSubsidy } from "@/lib/queries/subsidy";
 import { getUsage } from "@/lib/queries/usage";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
@@ -31,6 +34,7 @@ const LAST_DAY = "2026-02-28";
 const DAY_ROWS_FROM = "2025-01-01";
 const AUTHORS = 50;
 const MODELS_PER_APP = 4;
+const PRICE_EVERY = 60;
 
 export interface Size {
   label: string;
@@ -70,6 +74,21 @@ export async function generateChartDataset(b: BenchDatabase, size: Size): Promis
     `insert into model_prices (model_id, day, input_per_m, output_per_m, snapshot_id, as_of)
      select id, '2026-03-01', case when variant = 'free' then 0 else 0.1 + (id % 30) * 0.1 end,
             case when variant = 'free' then 0 else 0.4 + (id % 30) * 0.5 end, ${sid}, '2026-03-01'
+     from models where kind = 'model'`,
+  );
+  // Price history: every model's price changes every PRICE_EVERY days from its launch (the events query reads
+  // it per model), and catalogue listings from launch to the last day, every 7th model removed 30 days early.
+  await sql.unsafe(
+    `insert into model_prices (model_id, day, input_per_m, output_per_m, snapshot_id, as_of)
+     select m.id, d.day, 0.1 + ((m.id + d.k) % 30) * 0.1, 0.4 + ((m.id + d.k) % 30) * 0.5, ${sid}, '2026-03-01'
+     from models m cross join lateral (
+       select m.launch_date + k * ${PRICE_EVERY} as day, k from generate_series(0, ${DAYS} / ${PRICE_EVERY}) as g(k)) d
+     where m.kind = 'model' and m.variant <> 'free' and d.day < '2026-03-01'
+     on conflict do nothing`,
+  );
+  await sql.unsafe(
+    `insert into model_listings (model_id, source, first_seen, last_seen, snapshot_id, as_of)
+     select id, 'bench-catalogue', launch_date, case when id % 7 = 0 then '${LAST_DAY}'::date - 30 else '${LAST_DAY}'::date end, ${sid}, '2026-03-01'
      from models where kind = 'model'`,
   );
   await sql.unsafe(
@@ -129,6 +148,14 @@ export async function generateChartDataset(b: BenchDatabase, size: Size): Promis
             generate_series(0, ${pairs - 1}) as g(p)`,
     );
   }
+  // A source's 90-day windows for every 10th app, all models together, ranked within one category (what
+  // app-rankings stores): the search box's app tokens and the category leaderboard read them.
+  await sql.unsafe(
+    `insert into app_usage (app_id, model_id, period_kind, period_start, period_end, total_tokens, requests, snapshot_id, as_of, category, rank)
+     select 'app-' || a, null, 'window', '${LAST_DAY}'::date - 89, '${LAST_DAY}'::date, (1000000 + (a * 7919) % 900000000)::int8 * 90, 1,
+            ${sid}, '2026-03-01', 'programming', row_number() over (order by (1000000 + (a * 7919) % 900000000) desc)
+     from generate_series(0, ${apps - 1}, 10) as g(a)`,
+  );
   await sql.begin(async (tx) => {
     await tx.unsafe("set local maintenance_work_mem = '512MB'");
     for (const c of constraints) await tx.unsafe(`alter table app_usage add constraint ${c.conname} ${c.def}`);
@@ -164,6 +191,14 @@ export const CASES: Case[] = [
   { name: "apps   all apps, 90 days", run: (db) => getTopApps(db, view({})) },
   // Edge months cut by the range (15 Jan – 14 Feb): day rows read per day, not per month.
   { name: "apps   all apps, 31 days mid-month", run: (db) => getTopApps(db, view({ from: "2026-01-15", to: "2026-02-14" })) },
+  // The /apps page: the leaderboard with its category filter's choices.
+  { name: "apps   leaderboard page, 90 days", run: (db) => getAppLeaderboard(db, view({}), null) },
+  // The markers on a compare chart: launches, price changes and removals of two models (and their variants).
+  { name: "events 2 models, 90 days", run: (db) => getViewEvents(db, view({ models: [[A], [B]] })) },
+  { name: "events 2 models, all days", run: (db) => getViewEvents(db, view({ models: [[A], [B]], from: "2023-06-05" })) },
+  // The header's search box: every model, app and vendor is a candidate.
+  { name: "search 'bench model 1'", run: (db) => search(db, "bench model 1") },
+  { name: "search 'vendor-2 m'", run: (db) => search(db, "vendor-2 m") },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -196,7 +231,7 @@ async function measure(c: Case, dbs: Record<string, Db>): Promise<Map<string, { 
 
 /**
  * Options (environment): BENCH_RUNS (measured runs per case and size, default 100), BENCH_WARMUP (default 8), BENCH_CASES (a regular
- * expression: only the cases whose name matches), BENCH_REUSE=small=<database>,large=<database> (measure
+ * expression: only the cases whose name matches), BENCH_KEEP=1 (keep the generated databases), BENCH_REUSE=small=<database>,large=<database> (measure
  * databases generated earlier on the same server, e.g. kept from another run: nothing generated or dropped).
  * Each case's line is printed as soon as it is measured.
  */
@@ -223,7 +258,7 @@ export async function runChartApiBench(): Promise<void> {
       const b = await benchDatabase(`chart_${size.label}`);
       open.push(b);
       const g = await generateChartDataset(b, size);
-      console.log(`  ${size.label}: ${g.appUsage.toLocaleString("en-US")} app-usage rows, ${g.modelDays.toLocaleString("en-US")} model-day rows, generated in ${g.seconds.toFixed(1)} s`);
+      console.log(`  ${size.label}: database ${new URL(b.url).pathname.slice(1)}, ${g.appUsage.toLocaleString("en-US")} app-usage rows, ${g.modelDays.toLocaleString("en-US")} model-day rows, generated in ${g.seconds.toFixed(1)} s`);
       dbs[size.label] = b.handle.db;
     }
     const pad = (s: string, n: number) => s.padEnd(n);
@@ -239,7 +274,8 @@ export async function runChartApiBench(): Promise<void> {
       console.log(`  ${pad(c.name, 40)} ${num(s.p50)}ms ${num(s.p95)}ms ${num(l.p50)}ms ${num(l.p95)}ms   ${ratio.toFixed(2).padStart(8)}×  ${pass ? "ok" : "MISSED"}`);
     }
   } finally {
-    for (const b of open) await b.drop();
+    // BENCH_KEEP=1 keeps generated databases for a later BENCH_REUSE (their names were printed).
+    for (const b of open) await (process.env.BENCH_KEEP === "1" && "url" in b ? (b as BenchDatabase).handle.close().then(() => (b as BenchDatabase).sql.end()) : b.drop());
   }
   const load = (await import("node:os")).loadavg()[0];
   console.log(`  goal: p95 < 50 ms warm on the large dataset and within 2× of the small one — ${ok ? "met" : "not met"} (reported, not asserted; 1-min load average ${load.toFixed(1)})`);

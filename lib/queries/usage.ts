@@ -132,7 +132,7 @@ async function seriesTokens(db: Db, series: ResolvedSeries[], range: ResolvedRan
           where u.day between ${range.from}::date and ${range.to}::date
           group by 1, 2, 3)
         select series, p::text as p, sum(tokens)::text as tokens, sum(days)::int4 as days, array_agg(snapshot_id) as snaps
-        from g group by 1, 2`,
+        from g group by g.series, g.p`,
   );
   const snaps: unknown[] = [];
   for (const r of rows) {
@@ -157,7 +157,7 @@ async function totalTokens(db: Db, series: ResolvedSeries[], range: ResolvedRang
             select ${sqlCalendarKey(sql`r.day`, interval)} as p, r.snapshot_id, sum(r.total_tokens) as tokens
             from usage_daily_rollup r where r.day between ${range.from}::date and ${range.to}::date
             group by 1, 2)
-          select p::text as p, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps from g group by 1`,
+          select p::text as p, sum(tokens)::text as tokens, array_agg(snapshot_id) as snaps from g group by g.p`,
     );
     const totals = new Map(rows.map((r) => [String(r.p), tokenString(r.tokens)]));
     return { totals: series.map(() => totals), snapshotIds: snapshotIdsOf(rows.map((r) => r.snaps)) };

@@ -101,3 +101,21 @@ describe.each(DRIVERS)("apps leaderboard by category from the real app-rankings 
     expect((await res.json()).error.details[0].path).toBe("query.category");
   });
 });
+
+describe.each(DRIVERS)("search after an ingest (%s)", (driver) => {
+  let h: TestDb;
+  beforeAll(async () => {
+    h = await freshDb(driver);
+    state.db = h.db;
+  });
+  afterAll(async () => h?.close());
+
+  it("finds what a new snapshot added: its candidates are rebuilt for the new data version", async () => {
+    const coding = new Set(rankings("coding").data.map((r) => String(r.app_id)));
+    const onlyCreative = rankings("creative").data.find((r) => !coding.has(String(r.app_id)) && r.app_name.trim().length > 3)!;
+    expect((await ingest(readFixture("app-rankings/app-rankings-coding-2026-09-22.json"), "?category=coding")).status).toBe(200);
+    expect((await search(h.db, onlyCreative.app_name)).apps.map((a) => a.id)).not.toContain(String(onlyCreative.app_id));
+    expect((await ingest(readFixture("app-rankings/app-rankings-creative-2026-09-22.json"), "?category=creative")).status).toBe(200);
+    expect((await search(h.db, onlyCreative.app_name)).apps.map((a) => a.id)).toContain(String(onlyCreative.app_id));
+  });
+});

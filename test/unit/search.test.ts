@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseOpenRouterModels } from "@/lib/ingest/formats/openrouter-models";
-import { appCandidate, modelCandidate, rankCandidates, vendorCandidate } from "@/lib/queries/search";
+import { appCandidate, indexCandidates, modelCandidate, narrowCandidates, rankCandidates, vendorCandidate } from "@/lib/queries/search";
 import { searchTokens } from "@/lib/queries/search-text";
 import type { ModelListItem } from "@/lib/queries/types";
 import { SAMPLE_MODELS } from "@/lib/sample/models";
@@ -117,5 +117,20 @@ describe("ranking across kinds", () => {
     const b = modelCandidate(item({ ...SAMPLE_MODELS[0].record, publicId: "acme/widget-b", permaslug: "acme/widget-b", name: "Widget B" }, "500"));
     const c = modelCandidate(item({ ...SAMPLE_MODELS[0].record, publicId: "acme/widget-c", permaslug: "acme/widget-c", name: "Widget C" }, "5"));
     expect(rankCandidates("widget", [a, c, b], 5).map((h) => h.id)).toEqual(["acme/widget-b", "acme/widget-a", "acme/widget-c"]);
+  });
+});
+
+describe("narrowing by the token index", () => {
+  const index = indexCandidates(realCandidates);
+  it.each(["sonnet 3.7", "gemini pro 2.5", "gpt4o", "free", "mistral small", "qwen 3", "3", "llama 70b", "anthropic", "o3 mini", "zzzz", "r1 0528", "flash lite"])(
+    "keeps every match of %j, and drops candidates that cannot match",
+    (q) => {
+      const narrowed = narrowCandidates(q, index);
+      expect(rankCandidates(q, narrowed, 1000)).toEqual(rankCandidates(q, realCandidates, 1000));
+      expect(narrowed.length).toBeLessThanOrEqual(realCandidates.length);
+    },
+  );
+  it("looks at a small part of the catalogue for a specific query", () => {
+    expect(narrowCandidates("sonnet 3.7", index).length).toBeLessThan(realCandidates.length / 10);
   });
 });
