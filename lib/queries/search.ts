@@ -8,7 +8,6 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { newestSnapshotId } from "@/db/data-version";
 import { appHref, modelHref, vendorHref } from "@/lib/domain/hrefs";
 import { vendorName } from "@/lib/domain/vendors";
 import { cleanText, shortName } from "@/lib/labels";
@@ -18,6 +17,7 @@ import { getLatestWindows } from "./app-volume";
 import { modelsWithTokens } from "./models";
 import { matchTokens, searchTokens, tokenMatch, type TextMatch } from "./search-text";
 import type { ModelListItem } from "./types";
+import { perDataVersion } from "./version-memo";
 
 export type SearchKind = "vendor" | "model" | "app";
 const KIND_ORDER: Record<SearchKind, number> = { vendor: 0, model: 1, app: 2 };
@@ -151,23 +151,6 @@ export function narrowCandidates(q: string, index: SearchIndex): Candidate[] {
   return [...ids].map((i) => index.candidates[i]);
 }
 
-/**
- * The search index of the current data version, built once per version and Db: it holds every model, app
- * and vendor with its tokens, so building it grows with the catalogue (tens of ms at 1,000 models and 5,644
- * apps) while a query then only narrows and ranks. Every ingest and retraction changes the version.
- */
-const memo = new WeakMap<Db, { version: number; index: Promise<SearchIndex> }>();
-
-async function searchIndexOf(db: Db): Promise<SearchIndex> {
-  const version = await newestSnapshotId(db);
-  const hit = memo.get(db);
-  if (hit && hit.version === version) return hit.index;
-  const index = loadCandidates(db).then(indexCandidates);
-  memo.set(db, { version, index });
-  index.catch(() => memo.get(db)?.index === index && memo.delete(db));
-  return index;
-}
-
 /** Every model, app and vendor as search candidates, with the tokens that order equal matches. */
 async function loadCandidates(db: Db): Promise<Candidate[]> {
   const range = resolveRangeWith(await getDataBounds(db), DEFAULT_VIEW);
@@ -192,7 +175,8 @@ async function loadCandidates(db: Db): Promise<Candidate[]> {
 /** Models, apps and vendors matching `q`, best first: at most `limit` of each kind and `limit` overall. */
 export async function search(db: Db, q: string, limit = 10): Promise<SearchResult> {
   const text = q.trim();
-  const candidates = text ? narrowCandidates(text, await searchIndexOf(db)) : [];
+  // Built once per data version: it grows with the catalogue, a query then only narrows and ranks.
+  const candidates = text ? narrowCandidates(text, await perDataVersion(db, "search-index", () => loadCandidates(db).then(indexCandidates))) : [];
   const of = (kind: SearchKind) => rankCandidates(text, candidates.filter((c) => c.hit.kind === kind), limit);
   return { q: text, hits: rankCandidates(text, candidates, limit), models: of("model"), apps: of("app"), vendors: of("vendor") };
 }

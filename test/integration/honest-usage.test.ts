@@ -137,3 +137,20 @@ describe.each(DRIVERS)("shares say what they cannot see, on the real fixtures (%
     expect(s.otherShare).toBeCloseTo(Number(bucket) / Number(total), 12);
   });
 });
+
+describe.each(DRIVERS)("reported days follow each ingest (%s)", (driver) => {
+  let h: TestDb;
+  beforeAll(async () => {
+    h = await freshDb(driver);
+  });
+  afterAll(async () => h?.close());
+
+  it("a week a later snapshot completes without the model turns incomplete (Opus 4.8, week of 2026-09-07)", async () => {
+    const early = { ...rankings, data: rankings.data.filter((r) => r.date <= "2026-09-12") };
+    await ingestText(h.db, JSON.stringify(early));
+    const week = async () => (await getUsage(h.db, view({ models: [[OPUS]], interval: "week" }))).series[0].points.find((p) => p.period === "2026-09-07");
+    expect(await week()).toMatchObject({ complete: true });
+    await ingestText(h.db, readFixture("rankings-daily/rankings-daily-2026-09-22.json"));
+    expect(await week()).toMatchObject({ complete: false });
+  });
+});
