@@ -4,7 +4,8 @@
  * Debian's Chromium. Prints per page the four category scores, LCP, TBT, CLS and the JavaScript transferred
  * by the first load, then which pages miss the goals (issue 15: performance ≥ 90, accessibility 100,
  * ≤ 170 KB of JavaScript). Scores are one run's (`BENCH_LH_RUNS=n`: the median run by performance);
- * the machine's load moves them, so `uptime` is printed with them.
+ * the machine's load moves them, so the load average is printed with them. `BENCH_LH_PAGES=overview|compare`:
+ * only the pages whose name matches.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { startApp } from "./server";
 const PORT = Number(process.env.BENCH_LH_PORT) || 3310;
 const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
 const RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS) || 1);
+const ONLY = process.env.BENCH_LH_PAGES ? new RegExp(`^(?:${process.env.BENCH_LH_PAGES})$`) : null;
 const GOALS = { performance: 90, accessibility: 100, jsKb: 170 };
 
 // Ids from the sample dataset (lib/sample): two models with data in January 2026, an app, a vendor.
@@ -102,7 +104,7 @@ export async function runLighthouseBench(): Promise<void> {
   const app = await startApp(PORT, { DATABASE_URL: "", DATA_DIR: dataDir, INGEST_TOKEN: "bench" });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   try {
-    const list = await pages(app.base);
+    const list = (await pages(app.base)).filter(([name]) => !ONLY || ONLY.test(name));
     const load = loadavg()[0].toFixed(2);
     console.log(`\n## Lighthouse ${RUNS > 1 ? `(median of ${RUNS} runs) ` : ""}mobile, simulated throttling (load average ${load} at start)\n`);
     console.log("| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | JS transfer |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
