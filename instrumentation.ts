@@ -7,6 +7,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { recordPeerAddresses } = await import("@/lib/server/peer-address");
   recordPeerAddresses(); // the client address of rate limits comes from the socket (lib/server/client.ts)
+  if (process.env.NODE_ENV === "production") {
+    // The built scripts and styles, Brotli-compressed in the background (`next dev` rewrites them: not there).
+    const { precompressStaticAssets } = await import("@/lib/server/static-assets");
+    void precompressStaticAssets();
+  }
   const { closeDatabaseOnSignals, getDbHandle } = await import("@/lib/server/db");
   closeDatabaseOnSignals();
   const started = Date.now();

@@ -5,6 +5,7 @@ import { NavLinks } from "@/components/ui/nav-links";
 import { SiteSearch } from "@/components/search/site-search";
 import { THEME_SCRIPT, ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeCss } from "@/lib/figures/palette";
+import { plotBandsCss } from "@/lib/figures/render/page-plot";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,8 +19,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <head>
         {/* Our own constant script (no external strings): applies a saved theme before first paint. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
-        {/* Chart colours from the one palette (constants, no external strings). */}
-        <style dangerouslySetInnerHTML={{ __html: themeCss() }} />
+        {/* Chart colours from the one palette, and which server-drawn width band a chart shows (constants, no external strings). */}
+        <style dangerouslySetInnerHTML={{ __html: themeCss() + plotBandsCss() }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">

@@ -6,15 +6,18 @@
  *   npm run bench -- chart     # only the chart API latency (no build needed)
  *   npm run bench -- ingest    # only ingest vs COPY
  *   npm run bench -- embed     # only the embed scripts' gzipped size (no database needed)
+ *   npm run bench -- lighthouse  # only Lighthouse on every page (no database needed: the sample on PGlite; builds)
  */
 import { buildIfNeeded } from "../scripts/next-build";
 
-const BENCHES = ["ingest", "chart", "load", "read-during-ingest", "embed"] as const;
+const BENCHES = ["ingest", "chart", "load", "read-during-ingest", "embed", "lighthouse"] as const;
+/** Benchmarks that bring their own database (or need none). */
+const NO_DATABASE: readonly Bench[] = ["embed", "lighthouse"];
 type Bench = (typeof BENCHES)[number];
 
 async function main() {
-  const onlyEmbed = process.argv.slice(2).length > 0 && process.argv.slice(2).every((a) => a === "embed");
-  if (!process.env.DATABASE_URL && !onlyEmbed) {
+  const noDatabase = process.argv.slice(2).length > 0 && process.argv.slice(2).every((a) => (NO_DATABASE as readonly string[]).includes(a));
+  if (!process.env.DATABASE_URL && !noDatabase) {
     console.error("npm run bench needs a real Postgres: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench");
     process.exit(2);
   }
@@ -45,6 +48,11 @@ async function main() {
   if (chosen.has("read-during-ingest")) {
     const { runReadDuringIngestBench } = await import("./read-during-ingest");
     await runReadDuringIngestBench();
+  }
+  if (chosen.has("lighthouse")) {
+    buildIfNeeded();
+    const { runLighthouseBench } = await import("./lighthouse");
+    await runLighthouseBench();
   }
 }
 

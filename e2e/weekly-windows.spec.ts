@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E_INGEST_TOKEN } from "../playwright.config";
 import { readFixture } from "../test/fixtures";
+import { waitForLiveChart } from "./dashboard/helpers";
 
 const auth = { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "application/json" };
 const FLASH3 = "google/gemini-3-flash-preview-20251217"; // daily (rankings-daily) and a weekly run's window
@@ -14,7 +15,7 @@ test("weekly windows chart beside daily data: points at the window's first day, 
   }
 
   await page.goto(`${COMPARE}&interval=week`);
-  const usage = page.locator('[data-chart-id="compare-usage"]');
+  const usage = await waitForLiveChart(page, "compare-usage");
   await expect(usage.locator(".recharts-cartesian-grid")).toBeVisible();
   // Grok's two weeks and Flash's run window are drawn as points, not lines.
   await expect(usage.locator(".recharts-line-dot")).toHaveCount(3);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorCss, CSS_VARS } from "@/lib/figures/palette";
+import { barListHeight } from "@/lib/figures/render/page-plot";
 import type { BarItem } from "@/lib/figures/types";
 
 const TICK = { fill: CSS_VARS.axis, fontSize: 11 };
@@ -20,10 +21,13 @@ function truncate(s: string, n: number) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-/** One bar list of a figure: horizontal bars with their values at the end; labels are plain SVG text with the full name on hover. */
-export function BarListChart({ items, max, diverging = false }: { items: BarItem[]; max?: number; diverging?: boolean }) {
+/**
+ * One bar list of a figure with Recharts: horizontal bars with their values at the end; labels are plain SVG
+ * text with the full name on hover. Loaded when the reader reaches for the chart (figure-chart.tsx).
+ */
+export default function BarListChart({ items, max, diverging = false }: { items: BarItem[]; max?: number; diverging?: boolean }) {
   const router = useRouter();
-  const height = items.length * 30 + 16;
+  const height = barListHeight(items.length);
   // Values are SVG text: keep "2.1 pp" on one line.
   const data = items.map((it) => ({ ...it, text: it.text.replace(/ /g, "\u00a0") }));
   const width = labelWidth(items);

@@ -1,22 +1,22 @@
 "use client";
 
-import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { valueAxis } from "@/lib/figures/axes";
 import { formatTick, formatValue, formatX, formatXFull } from "@/lib/figures/format";
 import { hasPartial, isPartialAt, partialKey, splitPartialRows } from "@/lib/figures/marks";
 import { colorCss, CSS_VARS, seriesDash } from "@/lib/figures/palette";
 import type { PlotRow, TimePlot } from "@/lib/figures/types";
-import { ChartLegend } from "./chart-legend";
+import type { LegendState } from "./chart-legend";
 import { ChartTooltipContent } from "./chart-tooltip";
 
 const TICK = { fill: CSS_VARS.axis, fontSize: 11 };
 
-/** A figure's time plot with Recharts: lines, steps or stacked areas; partial periods dashed; gaps for unreported values. */
-/** `img`: the plot's accessible name and description (the legend's buttons stay outside the image). */
-export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "img"; "aria-labelledby": string; "aria-describedby": string } }) {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const [highlighted, setHighlighted] = useState<string | null>(null);
+/**
+ * A figure's time plot with Recharts: lines, steps or stacked areas; partial periods dashed; gaps for
+ * unreported values. Loaded when the reader reaches for the chart (figure-chart.tsx); the legend that hides
+ * and highlights series is outside, in the page's first load.
+ */
+export default function TimeSeriesChart({ plot, legend: { hidden, highlighted } }: { plot: TimePlot; legend: LegendState }) {
   const log = plot.scale === "log" && plot.kind !== "stacked-area";
   const shown = plot.series.filter((s) => !hidden.has(s.key));
   const base = log ? plot.rows.map((r) => withoutNonPositive(r, plot.series.map((s) => s.key))) : plot.rows;
@@ -69,100 +69,89 @@ export function TimeSeriesChart({ plot, img }: { plot: TimePlot; img: { role: "i
     </>
   );
   return (
-    <div>
-      <div {...img}>
-      <ResponsiveContainer width="100%" height={plot.height} initialDimension={{ width: 600, height: plot.height }}>
-        {plot.kind === "stacked-area" ? (
-          <AreaChart {...common} stackOffset="none">
-            {axes}
-            {shown.map((s) => (
+    <ResponsiveContainer width="100%" height={plot.height} initialDimension={{ width: 600, height: plot.height }}>
+      {plot.kind === "stacked-area" ? (
+        <AreaChart {...common} stackOffset="none">
+          {axes}
+          {shown.map((s) => (
+            <Area
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="complete"
+              type="linear"
+              stroke={colorCss(s.color)}
+              fill={colorCss(s.color)}
+              fillOpacity={0.85 * dim(s.key)}
+              strokeOpacity={dim(s.key)}
+              strokeWidth={1}
+              isAnimationActive={false}
+            />
+          ))}
+          {partial &&
+            shown.map((s) => (
               <Area
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                stackId="complete"
+                key={partialKey(s.key)}
+                dataKey={partialKey(s.key)}
+                legendType="none"
+                stackId="partial"
                 type="linear"
                 stroke={colorCss(s.color)}
+                strokeDasharray="4 3"
                 fill={colorCss(s.color)}
-                fillOpacity={0.85 * dim(s.key)}
-                strokeOpacity={dim(s.key)}
+                fillOpacity={0.3 * dim(s.key)}
                 strokeWidth={1}
                 isAnimationActive={false}
+                activeDot={false}
               />
             ))}
-            {partial &&
-              shown.map((s) => (
-                <Area
-                  key={partialKey(s.key)}
-                  dataKey={partialKey(s.key)}
-                  legendType="none"
-                  stackId="partial"
-                  type="linear"
-                  stroke={colorCss(s.color)}
-                  strokeDasharray="4 3"
-                  fill={colorCss(s.color)}
-                  fillOpacity={0.3 * dim(s.key)}
-                  strokeWidth={1}
-                  isAnimationActive={false}
-                  activeDot={false}
-                />
-              ))}
-          </AreaChart>
-        ) : (
-          <LineChart {...common}>
-            {axes}
-            {shown.map((s) => (
+        </AreaChart>
+      ) : (
+        <LineChart {...common}>
+          {axes}
+          {shown.map((s) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              type={plot.kind === "step" ? "stepAfter" : "linear"}
+              stroke={colorCss(s.color)}
+              strokeOpacity={dim(s.key)}
+              strokeDasharray={seriesDash(s.color)}
+              // A source's windows are points, never joined by a line (lib/figures/types.ts PlotSeries.points).
+              strokeWidth={s.points ? 0 : highlighted === s.key ? 3 : 2}
+              dot={s.points ? { r: highlighted === s.key ? 5 : 4, fill: colorCss(s.color), fillOpacity: dim(s.key), strokeWidth: 0 } : plot.rows.length <= 2 ? { r: 3 } : false}
+              activeDot={{ r: 4 }}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+          {partial &&
+            shown.map((s) => (
               <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
+                key={partialKey(s.key)}
+                dataKey={partialKey(s.key)}
+                legendType="none"
                 type={plot.kind === "step" ? "stepAfter" : "linear"}
                 stroke={colorCss(s.color)}
                 strokeOpacity={dim(s.key)}
-                strokeDasharray={seriesDash(s.color)}
-                // A source's windows are points, never joined by a line (lib/figures/types.ts PlotSeries.points).
-                strokeWidth={s.points ? 0 : highlighted === s.key ? 3 : 2}
-                dot={s.points ? { r: highlighted === s.key ? 5 : 4, fill: colorCss(s.color), fillOpacity: dim(s.key), strokeWidth: 0 } : plot.rows.length <= 2 ? { r: 3 } : false}
-                activeDot={{ r: 4 }}
+                strokeDasharray="4 3"
+                strokeWidth={s.points ? 0 : 2}
+                dot={(p: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
+                  data[p.index ?? -1] && isPartialAt(data[p.index!], s.key) && typeof p.value === "number" ? (
+                    <circle key={`${s.key}-${p.index}`} cx={p.cx} cy={p.cy} r={3.5} fill={CSS_VARS.bg} stroke={colorCss(s.color)} strokeWidth={2} />
+                  ) : (
+                    <g key={`${s.key}-${p.index}`} />
+                  )
+                }
+                activeDot={false}
                 isAnimationActive={false}
                 connectNulls={false}
               />
             ))}
-            {partial &&
-              shown.map((s) => (
-                <Line
-                  key={partialKey(s.key)}
-                  dataKey={partialKey(s.key)}
-                  legendType="none"
-                  type={plot.kind === "step" ? "stepAfter" : "linear"}
-                  stroke={colorCss(s.color)}
-                  strokeOpacity={dim(s.key)}
-                  strokeDasharray="4 3"
-                  strokeWidth={s.points ? 0 : 2}
-                  dot={(p: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
-                    data[p.index ?? -1] && isPartialAt(data[p.index!], s.key) && typeof p.value === "number" ? (
-                      <circle key={`${s.key}-${p.index}`} cx={p.cx} cy={p.cy} r={3.5} fill={CSS_VARS.bg} stroke={colorCss(s.color)} strokeWidth={2} />
-                    ) : (
-                      <g key={`${s.key}-${p.index}`} />
-                    )
-                  }
-                  activeDot={false}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
-              ))}
-          </LineChart>
-        )}
-      </ResponsiveContainer>
-      </div>
-      <ChartLegend
-        series={plot.series}
-        state={{ hidden, highlighted }}
-        onHighlight={setHighlighted}
-        onToggle={(key) => setHidden((h) => toggled(h, key))}
-        onIsolate={(key) => setHidden((h) => (h.size === plot.series.length - 1 && !h.has(key) ? new Set() : new Set(plot.series.map((s) => s.key).filter((k) => k !== key))))}
-      />
-    </div>
+        </LineChart>
+      )}
+    </ResponsiveContainer>
   );
 }
 
@@ -174,12 +163,6 @@ function EventFlag({ x, y, period, label }: { x: number; y: number; period: stri
       <path d={`M${x - 5},${y}L${x + 5},${y}L${x},${y + 8}Z`} fill={CSS_VARS.accent} />
     </g>
   );
-}
-
-function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
-  const next = new Set(set);
-  if (!next.delete(key)) next.add(key);
-  return next;
 }
 
 /** Log scales have no place for zero or below: those values become gaps. */

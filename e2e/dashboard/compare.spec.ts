@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, FLASH, HAIKU, JAN_2026, summaryOf, waitForChart } from "./helpers";
+import { expectNoAxeViolations, FLASH, HAIKU, JAN_2026, summaryOf, waitForChart, waitForLiveChart } from "./helpers";
 
 const COMPARE = `/compare?models=${FLASH},${HAIKU}&${JAN_2026}`;
 
@@ -27,10 +27,11 @@ test("compare: Flash vs Haiku over January 2026 shows top apps 236B and 63.5B, a
   expect(api.models[0].topApp.tokens.length).toBeGreaterThan(0);
   expect(Math.round((api.ratios[1].topApp as number) * 10) / 10).toBe(3.7);
 
-  // Tooltips give exact values formatted for humans.
+  // Tooltips give exact values formatted for humans (the interactive chart, loaded on the first pointer).
+  await waitForLiveChart(page, "compare-top-apps");
   await apps.locator(".recharts-bar-rectangle").first().hover();
   await expect(apps.locator(".recharts-tooltip-wrapper", { hasText: "Lemonade" })).toContainText("236B");
-  const usage = await waitForChart(page, "compare-usage");
+  const usage = await waitForLiveChart(page, "compare-usage");
   const plot = usage.locator(".recharts-cartesian-grid");
   await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
@@ -89,6 +90,7 @@ test("compare: interval, alignment, metric and scale write the URL, redraw, and 
   await expect(page).toHaveURL(/metric=cumulative/);
   await group("Scale").getByRole("button", { name: "Log" }).click();
   await expect(page).toHaveURL(/scale=log/);
+  await waitForLiveChart(page, "compare-usage");
   await expect(usage.locator(".recharts-yAxis")).toBeVisible();
 
   // Only non-default values are in the URL, and it reproduces the view.

@@ -3,13 +3,13 @@
  * author's words set in the Share menu and carried by the link, "Cite this", descriptive download names.
  */
 import { expect, test } from "@playwright/test";
-import { FLASH, HAIKU, waitForChart } from "./helpers";
+import { FLASH, HAIKU, waitForChart, waitForLiveChart } from "./helpers";
 
 const MODEL = `/models/${FLASH}`;
 
 test("event markers: drawn on the adoption curve, named in the tooltip, hidden by a control the URL keeps", async ({ page }) => {
   await page.goto(MODEL);
-  await waitForChart(page, "model-adoption");
+  await waitForLiveChart(page, "model-adoption");
   const frame = page.locator('figure[data-chart-id="model-adoption"]');
   const marker = frame.locator("[data-event-marker]").first();
   await expect(marker).toBeAttached();
@@ -31,7 +31,10 @@ test("event markers: drawn on the adoption curve, named in the tooltip, hidden b
   await expect(page).toHaveURL(/[?&]events=hide/);
   await expect(frame.locator("[data-event-marker]")).toHaveCount(0);
   await page.reload();
+  // Neither renderer draws them: the server's first paint, then the interactive chart.
   await waitForChart(page, "model-adoption");
+  await expect(frame.locator('[data-static-plot] [data-mark^="event"]')).toHaveCount(0);
+  await waitForLiveChart(page, "model-adoption");
   await expect(frame.locator("[data-event-marker]")).toHaveCount(0);
 });
 

@@ -4,13 +4,13 @@
  * mouse and keyboard.
  */
 import { expect, test } from "@playwright/test";
-import { FLASH, HAIKU, JAN_2026, summaryOf, waitForChart } from "./helpers";
+import { FLASH, HAIKU, JAN_2026, summaryOf, waitForChart, waitForLiveChart } from "./helpers";
 
 const COMPARE = `/compare?models=${FLASH},${HAIKU}&${JAN_2026}&interval=week`;
 
 test("a week cut by the range is dashed and hollow, and the note under the chart says what that means", async ({ page }) => {
   await page.goto(COMPARE);
-  const frame = await waitForChart(page, "compare-usage");
+  const frame = await waitForLiveChart(page, "compare-usage");
   // January 2026 starts on a Thursday and ends on a Saturday: both edge weeks are partial, for both series.
   await expect(frame.locator('.recharts-line-curve[stroke-dasharray="4 3"]')).toHaveCount(2);
   await expect(frame.locator("figcaption")).toContainText("Dashed and hollow: a partial period");
@@ -30,8 +30,12 @@ test("the legend hides, isolates and highlights a series, by mouse and keyboard"
   const frame = await waitForChart(page, "overview-share");
   const legend = frame.getByRole("list", { name: /^Legend/ });
   const solidAreas = frame.locator('.recharts-area-curve:not([stroke-dasharray])');
-  const all = await solidAreas.count();
   const first = legend.locator("button[aria-pressed]").first();
+  // Focus alone, without a pointer, brings the interactive chart in place of the server-drawn one.
+  await first.focus();
+  await expect(frame.locator("svg.recharts-surface")).toBeVisible();
+  const all = await solidAreas.count();
+  expect(all).toBeGreaterThan(1);
   await first.click();
   await expect(first).toHaveAttribute("aria-pressed", "false");
   await expect(solidAreas).toHaveCount(all - 1);

@@ -1,6 +1,7 @@
 /**
- * One figure, two renderers: every chart on every page is drawn by Recharts, and its embed by the server's
- * SVG renderer, from the same figure (lib/figures). They must agree on what a reader compares: the series
+ * One figure, two renderers: every chart on every page is drawn by Recharts once the reader reaches for it
+ * (the first paint is the server's SVG renderer, as in embeds), and its embed by the server's SVG renderer,
+ * from the same figure (lib/figures). They must agree on what a reader compares: the series
  * (legend names), their colours, the value axis (tick labels, i.e. the domain), bar values, footnotes and
  * event markers (the period each marks and the event it names).
  */
@@ -65,7 +66,8 @@ for (const p of PAGES) {
   test(`${p.name}: page charts and their embeds agree`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(p.url);
-    const charts = await waitForCharts(page);
+    // The interactive charts: the first paint is the embeds' renderer already.
+    const charts = await waitForCharts(page, { live: true });
     expect(charts.length).toBeGreaterThan(0);
     const [path, query = ""] = p.url.split("?");
     const subject = p.name === "model" || p.name === "app" ? path.split("/").slice(2).join("/") : "";

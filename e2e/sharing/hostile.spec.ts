@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ingest, pngSize } from "./helpers";
+import { waitForChart } from "../dashboard/helpers";
 
 /** External strings an attacker controls: model, app and source names, and a citation. */
 const SCRIPT = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">`;
@@ -106,8 +107,7 @@ test("hostile names are inert in pages, embeds, SVG, link previews, oEmbed HTML 
   const csv = await (await request.get(`/api/v1/apps?models=e2e/hostile-1&${RANGE}&format=csv`)).text();
   expect(csv).toContain(`e2e-formula,'=cmd|' /C calc'!A0,`);
   await page.goto(`/models/e2e/hostile-1?${RANGE}`);
-  const apps = page.locator('[data-chart-id="model-top-apps"]');
-  await expect(apps.locator("svg")).toBeVisible();
+  const apps = await waitForChart(page, "model-top-apps");
   const [download] = await Promise.all([page.waitForEvent("download"), apps.getByRole("button", { name: /CSV/ }).click()]);
   const { readFileSync } = await import("node:fs");
   const file = readFileSync((await download.path())!, "utf8");

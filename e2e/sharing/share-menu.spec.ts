@@ -1,13 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations } from "../dashboard/helpers";
+import { expectNoAxeViolations, waitForChart } from "../dashboard/helpers";
 import { COMPARE_QUERY, pngSize } from "./helpers";
 
 test("the Share menu works from the keyboard: copy link, embed code, downloads; Escape closes and returns focus", async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/compare?${COMPARE_QUERY}`);
-  const frame = page.locator('[data-chart-id="compare-usage"]');
-  await expect(frame.locator("svg.recharts-surface").first()).toBeVisible();
+  const frame = await waitForChart(page, "compare-usage");
   const button = frame.getByRole("button", { name: "Share Adoption" });
   await expect(button).toHaveAttribute("aria-expanded", "false");
   await button.focus();

@@ -3,7 +3,8 @@
  * none (so a client's own header would pass for its address). The server therefore records the TCP peer of
  * every request in `x-modelshare-peer` before Next sees it, overwriting whatever a client sent under that
  * name; lib/server/client.ts reads it. The same hook answers pages already drawn for the current data
- * version from memory (lib/server/page-cache.ts). Installed once per process from instrumentation.ts.
+ * version from memory (lib/server/page-cache.ts), and the build's scripts and styles Brotli-compressed
+ * (lib/server/static-assets.ts). Installed once per process from instrumentation.ts.
  */
 import "server-only";
 import http from "node:http";
@@ -11,6 +12,7 @@ import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PEER_HEADER } from "./client";
 import { servePage } from "./page-cache";
+import { serveStaticAsset } from "./static-assets";
 
 const KEY = Symbol.for("modelshare.peer-address");
 
@@ -23,6 +25,8 @@ export function recordPeerAddresses(): void {
     proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event === "request" || event === "checkContinue" || event === "checkExpectation") tagPeer(args[0] as IncomingMessage);
       if (event === "request") {
+        // The build's scripts and styles, Brotli-compressed once (lib/server/static-assets.ts).
+        if (serveStaticAsset(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
         // Pages drawn before for this data version are answered from memory (lib/server/page-cache.ts).
         void servePage(args[0] as IncomingMessage, args[1] as ServerResponse, () => emit.call(this, event, ...args));
         return true;

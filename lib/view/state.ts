@@ -3,9 +3,9 @@
  * API, embeds, OG images and permalinks alike (PRODUCT.md §4). The API parses strictly (a located 400 for
  * any invalid value); pages parse leniently (an invalid value falls back to its default, never a crash).
  */
-import { z } from "zod";
 import { stripControls } from "@/lib/labels";
 import { isChartId, type ChartId } from "./charts";
+import { day, fail, type Field, listOf, ok, oneOf, text, token, wholeNumber } from "./fields";
 
 export const INTERVALS = ["day", "week", "month"] as const;
 export const VARIANTS = ["all", "paid", "free"] as const;
@@ -80,29 +80,12 @@ const MAX_SERIES = 12;
 const MAX_TOP = 50;
 const MAX_REF_LENGTH = 200;
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "not a calendar date");
-
-const ref = z
-  .string()
-  .min(1, "empty model id")
-  .max(MAX_REF_LENGTH, `longer than ${MAX_REF_LENGTH} characters`)
-  .regex(/^[~\w.\-/:]+$/, "model ids contain only letters, digits and ~ . - _ / :");
-
-const author = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[~\w.\-]+$/, "authors contain only letters, digits and ~ . - _");
+const ref = token(/^[~\w.\-/:]+$/, MAX_REF_LENGTH, "model ids contain only letters, digits and ~ . - _ / :");
+const author = token(/^[~\w.\-]+$/, 100, "authors contain only letters, digits and ~ . - _");
 
 /** A model reference as the view state accepts it (public id or permaslug, optional `:variant`). */
 export function isModelRef(value: string): boolean {
-  return ref.safeParse(value).success;
+  return value.length > 0 && ref(value).ok;
 }
 
 /** Splits "a,b+c" into [[a],[b,c]]. `+` in a query string decodes to a space, so both separate members. */
@@ -114,41 +97,30 @@ function splitSeries(value: string): string[][] {
 }
 
 /** Authored text: at most `max` code points, control and bidi characters dropped, trimmed (null when empty). */
-const words = (max: number) =>
-  z
-    .string()
-    .refine((v) => [...v].length <= max, `at most ${max} characters`)
-    .transform((v) => stripControls(v).trim() || null);
+const words = (max: number) => text((v) => [...v].length <= max, `at most ${max} characters`, (v) => stripControls(v).trim() || null);
 
-const fields = {
-  models: z
-    .string()
-    .transform(splitSeries)
-    .pipe(z.array(z.array(ref).max(MAX_SERIES, `at most ${MAX_SERIES} models in one sum`)).max(MAX_SERIES, `at most ${MAX_SERIES} series`)),
-  authors: z
-    .string()
-    .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean))
-    .pipe(z.array(author).max(MAX_SERIES, `at most ${MAX_SERIES} authors`)),
+const seriesList = listOf(listOf(ref, MAX_SERIES, `at most ${MAX_SERIES} models in one sum`), MAX_SERIES, `at most ${MAX_SERIES} series`);
+const authorList = listOf(author, MAX_SERIES, `at most ${MAX_SERIES} authors`);
+
+const fields: { [K in keyof ViewState]: Field<ViewState[K]> } = {
+  models: (raw) => seriesList(splitSeries(raw)),
+  authors: (raw) => authorList(raw.split(",").map((a) => a.trim()).filter(Boolean)),
   from: day,
   to: day,
-  interval: z.enum(INTERVALS),
-  variant: z.enum(VARIANTS),
-  align: z.enum(ALIGNS),
-  metric: z.enum(METRICS),
-  scale: z.enum(SCALES),
-  top: z.coerce.number().int("expected a whole number").min(1).max(MAX_TOP),
-  days: z
-    .string()
-    .regex(/^\d{1,4}$/, "expected a whole number of days")
-    .transform(Number)
-    .pipe(z.number().min(1).max(MAX_DAYS)),
-  display: z.enum(DISPLAYS),
-  events: z.enum(EVENT_DISPLAYS),
+  interval: oneOf(INTERVALS),
+  variant: oneOf(VARIANTS),
+  align: oneOf(ALIGNS),
+  metric: oneOf(METRICS),
+  scale: oneOf(SCALES),
+  top: wholeNumber(1, MAX_TOP),
+  days: wholeNumber(1, MAX_DAYS, "expected a whole number of days", /^\d{1,4}$/),
+  display: oneOf(DISPLAYS),
+  events: oneOf(EVENT_DISPLAYS),
   title: words(WORD_LIMITS.title),
   subtitle: words(WORD_LIMITS.subtitle),
   note: words(WORD_LIMITS.note),
-  for: z.string().refine(isChartId, "not a chart id").transform((v) => v as ChartId),
-} satisfies { [K in keyof ViewState]: z.ZodType };
+  for: text(isChartId, "not a chart id", (v) => v as ChartId),
+};
 
 export type ViewParam = keyof typeof fields;
 export const VIEW_PARAMS = Object.keys(fields) as ViewParam[];
@@ -176,11 +148,11 @@ export function parseViewState(source: ParamSource, base: Partial<ViewState> = {
   for (const key of VIEW_PARAMS) {
     const raw = get(source, key);
     if (raw === undefined || raw === "") continue;
-    const parsed = fields[key].safeParse(raw);
-    if (parsed.success) {
-      (state as unknown as Record<string, unknown>)[key] = parsed.data;
+    const parsed = fields[key](raw);
+    if (parsed.ok) {
+      (state as unknown as Record<string, unknown>)[key] = parsed.value;
     } else {
-      for (const issue of parsed.error.issues) {
+      for (const issue of parsed.issues) {
         const sub = issue.path.length ? `[${issue.path.join("][")}]` : "";
         issues.push({ path: `query.${key}${sub}`, message: `${issue.message} (got "${truncate(raw)}")` });
       }
@@ -277,10 +249,13 @@ export interface ApiParams {
   q: string | null;
 }
 
-const apiFields = {
-  format: z.enum(FORMATS),
-  q: z.string().trim().min(1).max(100, "at most 100 characters"),
-} satisfies { [K in keyof ApiParams]: z.ZodType };
+const apiFields: { [K in keyof ApiParams]: Field<ApiParams[K]> } = {
+  format: oneOf(FORMATS),
+  q: (raw) => {
+    const q = raw.trim();
+    return !q ? fail("empty search text") : q.length > 100 ? fail("at most 100 characters") : ok(q);
+  },
+};
 
 /**
  * Strict parsing for /api/v1/*: the view state plus the API's own parameters. Unknown parameters are
@@ -292,9 +267,9 @@ export function parseApiRequest(source: ParamSource, base: Partial<ViewState> = 
   for (const key of Object.keys(apiFields) as (keyof ApiParams)[]) {
     const raw = get(source, key);
     if (raw === undefined || raw === "") continue;
-    const parsed = apiFields[key].safeParse(raw);
-    if (parsed.success) (api as unknown as Record<string, unknown>)[key] = parsed.data;
-    else for (const issue of parsed.error.issues) issues.push({ path: `query.${key}`, message: `${issue.message} (got "${truncate(raw)}")` });
+    const parsed = apiFields[key](raw);
+    if (parsed.ok) (api as unknown as Record<string, unknown>)[key] = parsed.value;
+    else for (const issue of parsed.issues) issues.push({ path: `query.${key}`, message: `${issue.message} (got "${truncate(raw)}")` });
   }
   return { state, api, issues };
 }

@@ -13,6 +13,8 @@ export interface BarsLayoutOptions {
   font: number;
   /** Fit into this height (images): rows get thinner, then lists are cut. */
   maxHeight?: number;
+  /** The value a full-length bar stands for, when the scale is shared with lists drawn apart (pages' panels). */
+  max?: number;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
@@ -59,7 +61,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
     }
     const items = panel.items.slice(0, perPanel);
     if (!items.length) return;
-    const max = (plot.sharedMax ? globalMax : Math.max(0, ...items.map((i) => Math.abs(i.value)))) || 1;
+    const max = opts.max || (plot.sharedMax ? globalMax : Math.max(0, ...items.map((i) => Math.abs(i.value)))) || 1;
     const { labelW, valueW } = plot.sharedMax ? shared : columns(items);
     const barX = x0 + labelW + font * 0.5;
     const thick = Math.max(4, Math.round(rowH * 0.62));
