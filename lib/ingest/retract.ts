@@ -67,7 +67,7 @@ export async function retractSnapshot(db: Db, snapshotId: number): Promise<Retra
         const [b] = await rowsOf<{ body: string; caller_as_of: unknown }>(tx, sql`select body, caller_as_of from snapshot_bodies where snapshot_id = ${s.id}`);
         const snap = parseSnapshot(b.body, { asOf: b.caller_as_of ? new Date(iso(b.caller_as_of)) : null });
         const id = Number(s.id);
-        await writeRows({ tx, snapshotId: id, asOfIso: iso(s.as_of), chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: s.checksum }, snap);
+        await writeRows({ tx, snapshotId: id, asOfIso: iso(s.as_of), chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: s.checksum }, snap);
       }
       return {
         retracted: { snapshotId, format: target.format, source: target.source, asOf: iso(target.as_of), checksum: target.checksum },

@@ -13,7 +13,11 @@
  *   clears it in the same transaction.
  * - Concurrency: ingests take one transaction-scoped advisory lock, so concurrent ingests run one by one and
  *   end in the same state as any sequential order (which, by the rule above, is a single state).
- * - Bulk: usage rows go through `INSERT … SELECT FROM unnest(…)`, a fixed number of statements per snapshot.
+ * - Bulk: daily model usage (the big table) is COPY'd into a temporary staging table and merged from there
+ *   by the same rules (lib/ingest/model-usage.ts); other usage rows go through `INSERT … SELECT FROM
+ *   unnest(…)`. Both take a fixed number of statements per snapshot on Postgres, and small ones on PGlite.
+ * - Reads go on: passes over all rows run in slices with turns of the event loop between them
+ *   (lib/ingest/slices.ts), and on PGlite the writer yields between its statements.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
@@ -21,11 +25,14 @@ import { iso } from "@/db/row-values";
 import { plainArray, textArray } from "@/db/pg-array";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
-import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ModelWindowRow, ParsedSnapshot, PricePerM } from "./types";
+import type { AppUsageRow, ModelRecord, ModelRef, ModelWindowRow, ParsedSnapshot, PricePerM } from "./types";
 import { adoptGuessedModels, resolveHistoryModels, type HistoryModels } from "./history-models";
 import { BUCKET, resolveModels, type ResolvedModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
+import { newerRow } from "./newer-row";
+import { collapseDuplicates } from "./duplicates";
+import { mergeModelUsage, USAGE_VALUES } from "./model-usage";
 
 export interface RowCounts {
   rows: number;
@@ -85,7 +92,7 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
   const asOfIso = asOf.toISOString();
   const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
   const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
-  checkMonthlySumsOrThrow(snap.modelUsage);
+  await checkMonthlySumsOrThrow(snap.modelUsage);
 
   const embedded = isEmbedded(db);
   try {
@@ -124,7 +131,7 @@ async function writeInTransaction(
         sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of) values (${snapshotId}, ${opts.body.text}, ${opts.body.callerAsOf?.toISOString() ?? null}::timestamptz)`,
       );
     }
-    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
+    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
     const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
     return { snapshotId, ...base, duplicate: false, modelsCreated, rows };
@@ -145,10 +152,10 @@ export async function writeRows(
   const models = await upsertModels(ctx, declared);
   const resolved = await resolveModels(ctx.tx, snap, opts);
   const history = await resolveHistoryModels(ctx.tx, snap.priceHistory ?? [], ctx.asOfIso);
-  const prices = await upsertPrices(ctx, priceRows(ctx, snap, declared, resolved, history));
+  const prices = await upsertPrices(ctx, await priceRows(ctx, snap, declared, resolved, history));
   const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
   const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
-  const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
+  const written = await mergeModelUsage(ctx, usageRows.rows, resolved.idOf);
   const modelUsage: RowCounts = {
     rows: snap.modelUsage.length,
     inserted: written.inserted,
@@ -170,8 +177,9 @@ export interface WriteContext {
   asOfIso: string;
   /** Rows per bulk statement. */
   chunk: number;
-  /** Let the event loop run between bulk statements (PGlite). */
-  yieldBetween: boolean;
+  /** PGlite: statements run on this process's thread, so bulk writes go in small statements with turns of
+   * the event loop between them. */
+  embedded: boolean;
   /** The snapshot's checksum: the last tie-break between equal rows of equal as_of. */
   checksum: string;
   onUsageWritten?: (written: number, of: number) => void;
@@ -218,7 +226,7 @@ interface Changed {
  * Runs an `insert … on conflict do update … where …` and counts what it did in one round trip: rows it
  * inserted (xmax = 0) and rows it inserted or updated; rows the where clause kept are not returned.
  */
-async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
+export async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
   const [r] = await rowsOf<{ inserted: string | number; changed: string | number }>(
     tx,
     sql`with up as (${insert} returning (xmax = 0) as ins)
@@ -231,7 +239,7 @@ async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
 async function inChunks<T>(ctx: WriteContext, rows: T[], run: (chunk: T[]) => Promise<Changed>, onChunk?: (written: number) => void): Promise<Changed> {
   const total: Changed = { inserted: 0, changed: 0 };
   for (let start = 0; start < rows.length; start += ctx.chunk) {
-    if (start > 0 && ctx.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0 && ctx.embedded) await new Promise((resolve) => setImmediate(resolve));
     const r = await run(rows.slice(start, start + ctx.chunk));
     total.inserted += r.inserted;
     total.changed += r.changed;
@@ -302,22 +310,7 @@ function setFact(table: "models" | "apps", fact: string, wins: SQL): SQL {
   return sql`${f} = case when ${wins} then excluded.${f} else ${t}.${f} end, ${at} = case when ${wins} then excluded.${at} else ${t}.${at} end`;
 }
 
-const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"];
 const APP_USAGE_VALUES = ["total_tokens", "requests", "rank"];
-
-/**
- * The per-row restatement rule: the incoming row replaces the stored one when its as_of is newer; at equal
- * as_of, when its values (in `columns` order, null lowest) are larger — the whole row decides, not just
- * the total — and when even those are equal, when its snapshot's checksum is larger, so that the row's
- * provenance does not depend on arrival order either.
- */
-function newerRow(ctx: WriteContext, table: string, columns: string[]): SQL {
-  const t = sql`${sql.identifier(table)}`;
-  const tuple = (side: SQL) => sql.join([sql`${side}.as_of`, ...columns.map((c) => sql`coalesce(${side}.${sql.identifier(c)}, -1)`)], sql`, `);
-  const [incoming, stored] = [tuple(sql`excluded`), tuple(t)];
-  return sql`((${incoming}) > (${stored})
-    or ((${incoming}) = (${stored}) and ${ctx.checksum} > (select checksum from snapshots where id = ${t}.snapshot_id)))`;
-}
 
 interface PriceRow {
   modelId: number;
@@ -332,13 +325,13 @@ interface PriceRow {
  * own day — two different prices for one model there reject the snapshot; a price history's on each
  * point's day.
  */
-function priceRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecord[], resolved: ResolvedModels, history: HistoryModels): PriceRow[] {
+async function priceRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecord[], resolved: ResolvedModels, history: HistoryModels): Promise<PriceRow[]> {
   const day = ctx.asOfIso.slice(0, 10);
-  const stated = collapseDuplicates(
+  const stated = await collapseDuplicates(
     [
       ...declared.flatMap((m) => (m.price ? [{ modelId: resolved.declaredIds.get(m)!, price: m.price, path: "models" }] : [])),
       ...(snap.priceObservations ?? []).map((o) => ({ modelId: resolved.idOf(o.model), price: o.price, path: o.path })),
-    ].map((p) => ({ ...p, totalTokens: "" })),
+    ],
     (p) => String(p.modelId),
     (p) => [p.price.inputPerM, p.price.outputPerM, p.price.cacheReadPerM].map((v) => v ?? "").join("/"),
   );
@@ -364,7 +357,7 @@ async function upsertPrices(ctx: WriteContext, rows: PriceRow[]): Promise<RowCou
           on conflict (model_id, day) do update set
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-          where ${newerRow(ctx, "model_prices", ["input_per_m", "output_per_m", "cache_read_per_m"])}`,
+          where ${newerRow(ctx.checksum, "model_prices", ["input_per_m", "output_per_m", "cache_read_per_m"])}`,
   );
   return counts(rows.length, r);
 }
@@ -421,39 +414,11 @@ function newerListing(ctx: WriteContext): SQL {
 
 type IdOf = (ref: ModelRef) => number;
 
-async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(
-    all,
-    (r) => `${r.day}|${idOf(r.model)}`,
-    (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/"),
-  );
-  return counts(all.length, await inChunks(ctx, rows, (chunk) => {
-    const col = (f: (r: ModelUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
-    return upsertCounting(
-      ctx.tx,
-      sql`insert into model_usage_daily (day, model_id, total_tokens, prompt_tokens, completion_tokens,
-                                           reasoning_tokens, cached_tokens, requests, snapshot_id, as_of)
-            select d, m, t, p, c, r, k, q, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
-            from unnest(${col((r) => r.day)}::date[], ${col((r) => idOf(r.model))}::int4[],
-                        ${col((r) => r.totalTokens)}::int8[], ${col((r) => r.promptTokens)}::int8[],
-                        ${col((r) => r.completionTokens)}::int8[], ${col((r) => r.reasoningTokens)}::int8[],
-                        ${col((r) => r.cachedTokens)}::int8[], ${col((r) => r.requests)}::int8[])
-              as x(d, m, t, p, c, r, k, q)
-            on conflict (day, model_id) do update set
-              total_tokens = excluded.total_tokens, prompt_tokens = excluded.prompt_tokens,
-              completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
-              cached_tokens = excluded.cached_tokens, requests = excluded.requests,
-              snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where ${newerRow(ctx, "model_usage_daily", USAGE_VALUES)}`,
-    );
-  }, ctx.onUsageWritten && ((written) => ctx.onUsageWritten!(written, rows.length))));
-}
-
 const WINDOW_VALUES = [...USAGE_VALUES];
 
 /** Windows are keyed by (model, kind, start, end); a restated window follows the same rule as a day row. */
 async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(
+  const rows = await collapseDuplicates(
     all,
     (r) => `${idOf(r.model)}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
     (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests, r.rounded].map((v) => v ?? "").join("/"),
@@ -475,7 +440,7 @@ async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf
               completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
               cached_tokens = excluded.cached_tokens, requests = excluded.requests,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where ${newerRow(ctx, "model_usage_window", WINDOW_VALUES)}`,
+            where ${newerRow(ctx.checksum, "model_usage_window", WINDOW_VALUES)}`,
     );
   }));
 }
@@ -524,7 +489,7 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
 }
 
 async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(
+  const rows = await collapseDuplicates(
     all,
     (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}|${r.category ?? ""}`,
     (r) => [r.totalTokens, r.requests, r.rank].map((v) => v ?? "").join("/"),
@@ -543,7 +508,7 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
             on conflict (app_id, model_id, period_kind, period_start, period_end, category) do update set
               total_tokens = excluded.total_tokens, requests = excluded.requests, rank = excluded.rank,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where ${newerRow(ctx, "app_usage", APP_USAGE_VALUES)}`,
+            where ${newerRow(ctx.checksum, "app_usage", APP_USAGE_VALUES)}`,
     );
   }));
 }
@@ -560,28 +525,6 @@ async function replaceSampleData(tx: Db): Promise<boolean> {
   if (!r?.sample_only) return false;
   await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, model_listings, apps, models, snapshots, snapshot_bodies, covered_days`);
   return true;
-}
-
-/**
- * Postgres refuses to upsert one key twice in a statement, and two different values for one key in one
- * snapshot are a contradiction: identical repeats collapse, conflicting ones reject the snapshot naming both rows.
- */
-function collapseDuplicates<T extends { path: string; totalTokens: string }>(rows: T[], key: (r: T) => string, values: (r: T) => string): T[] {
-  const issues = new IssueList();
-  const seen = new Map<string, T>();
-  const kept: T[] = [];
-  for (const r of rows) {
-    const k = key(r);
-    const first = seen.get(k);
-    if (!first) {
-      seen.set(k, r);
-      kept.push(r);
-    } else if (values(first) !== values(r)) {
-      issues.add(r.path, `restates ${first.path} for the same key with different values (${values(first)} vs ${values(r)})`);
-    }
-  }
-  issues.throwIfAny("conflicting duplicate rows");
-  return kept.length === rows.length ? rows : kept;
 }
 
 export { IngestError };

@@ -1,0 +1,118 @@
+/**
+ * Daily model usage — the big table — through a staging table: the snapshot's rows are COPY'd into a
+ * temporary table (no indexes, no triggers) and merged with two statements: an update of the stored rows
+ * the snapshot restates (the rule of lib/ingest/newer-row.ts) and a plain insert of the keys not stored yet.
+ * A plain insert spares `insert … on conflict`'s speculative insertion per row; no other writer can add a
+ * key in between, since every ingest and retraction holds the ingest lock.
+ *
+ * On Postgres all rows go in one COPY and one merge (the server works, the event loop is free). On PGlite
+ * every statement runs on the server's own thread, so rows go ctx.chunk at a time with a turn of the event
+ * loop between chunks, and reads are answered in between; each chunk merges with one `insert … on conflict`.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "@/db";
+import { copyInto } from "@/db/copy";
+import type { ModelRef, ModelUsageRow } from "./types";
+import { upsertCounting, type WriteContext } from "./write";
+import { collapseDuplicates } from "./duplicates";
+import { newerRow } from "./newer-row";
+import { nextTurn, SLICE } from "./slices";
+
+export const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"] as const;
+
+const STAGE = "model_usage_stage";
+const COLUMNS = ["day", "model_id", ...USAGE_VALUES];
+
+/** Dropped at the end of the transaction; one per transaction (a retraction replays many snapshots into it). */
+const CREATE_STAGE = sql.raw(
+  `create temp table if not exists ${STAGE} (day date not null, model_id int4 not null, total_tokens int8 not null, prompt_tokens int8,
+     completion_tokens int8, reasoning_tokens int8, cached_tokens int8, requests int8) on commit drop`,
+);
+
+export async function mergeModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
+  const rows = await collapseDuplicates(
+    all,
+    (r) => `${r.day}|${idOf(r.model)}`,
+    (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/"),
+  );
+  const total = { inserted: 0, updated: 0 };
+  if (!rows.length) return total;
+  await ctx.tx.execute(CREATE_STAGE);
+  const per = ctx.embedded ? ctx.chunk : rows.length;
+  for (let start = 0; start < rows.length; start += per) {
+    if (start > 0) await nextTurn();
+    const end = Math.min(rows.length, start + per);
+    await ctx.tx.execute(sql.raw(`truncate ${STAGE}`));
+    await copyInto(ctx.tx, STAGE, COLUMNS, copyLines(rows, start, end, idOf), ctx.embedded);
+    if (ctx.embedded) {
+      const r = await upsertFromStage(ctx);
+      total.inserted += r.inserted;
+      total.updated += r.changed - r.inserted;
+    } else {
+      await ctx.tx.execute(sql.raw(`analyze ${STAGE}`)); // a temp table has no statistics: plan the joins on real counts
+      total.updated += await countOf(ctx, updateStored(ctx));
+      total.inserted += await countOf(ctx, insertNew(ctx));
+    }
+    ctx.onUsageWritten?.(end, rows.length);
+  }
+  return total;
+}
+
+const columnList = sql.join(USAGE_VALUES.map((c) => sql.identifier(c)), sql`, `);
+const setFrom = (row: SQL) => sql.join(USAGE_VALUES.map((c) => sql`${sql.identifier(c)} = ${row}.${sql.identifier(c)}`), sql`, `);
+const stagedValues = sql.join(
+  USAGE_VALUES.map((c) => sql`s.${sql.identifier(c)}`),
+  sql`, `,
+);
+
+/** Stored rows of the staged keys that the staged row restates. */
+function updateStored(ctx: WriteContext) {
+  const newer = newerRow(ctx.checksum, "model_usage_daily", [...USAGE_VALUES], { row: sql`s`, asOf: sql`${ctx.asOfIso}::timestamptz` });
+  return sql`update model_usage_daily set ${setFrom(sql`s`)}, snapshot_id = ${ctx.snapshotId}, as_of = ${ctx.asOfIso}::timestamptz
+             from ${sql.raw(STAGE)} s
+             where model_usage_daily.day = s.day and model_usage_daily.model_id = s.model_id and ${newer}
+             returning 1`;
+}
+
+/** Staged keys not stored yet (the update before has seen the others). */
+function insertNew(ctx: WriteContext) {
+  return sql`insert into model_usage_daily (day, model_id, ${columnList}, snapshot_id, as_of)
+             select s.day, s.model_id, ${stagedValues}, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
+             from ${sql.raw(STAGE)} s
+             where not exists (select 1 from model_usage_daily u where u.day = s.day and u.model_id = s.model_id)
+             returning 1`;
+}
+
+/**
+ * PGlite's chunks are small: probing the primary key per staged row (`on conflict`) beats the hash joins
+ * the planner picks for the two statements above, which read the whole table for every chunk.
+ */
+function upsertFromStage(ctx: WriteContext) {
+  return upsertCounting(
+    ctx.tx,
+    sql`insert into model_usage_daily (day, model_id, ${columnList}, snapshot_id, as_of)
+        select s.day, s.model_id, ${stagedValues}, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz from ${sql.raw(STAGE)} s
+        on conflict (day, model_id) do update set ${setFrom(sql`excluded`)}, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
+        where ${newerRow(ctx.checksum, "model_usage_daily", [...USAGE_VALUES])}`,
+  );
+}
+
+async function countOf(ctx: WriteContext, statement: SQL): Promise<number> {
+  const [r] = await rowsOf<{ n: string | number }>(ctx.tx, sql`with w as (${statement}) select count(*) as n from w`);
+  return Number(r.n);
+}
+
+/** Rows [start, end) as COPY text, a slice at a time with a turn of the event loop between slices. Every
+ * value is a validated date or digit string, so nothing needs escaping. */
+async function* copyLines(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number): AsyncGenerator<string> {
+  const v = (x: string | null | undefined) => x ?? "\\N";
+  for (let from = start; from < end; from += SLICE) {
+    if (from > start) await nextTurn();
+    let out = "";
+    for (let i = from; i < Math.min(end, from + SLICE); i++) {
+      const r = rows[i];
+      out += `${r.day}\t${idOf(r.model)}\t${r.totalTokens}\t${v(r.promptTokens)}\t${v(r.completionTokens)}\t${v(r.reasoningTokens)}\t${v(r.cachedTokens)}\t${v(r.requests)}\n`;
+    }
+    yield out;
+  }
+}
