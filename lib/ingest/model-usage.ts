@@ -1,6 +1,7 @@
 /**
- * Daily model usage — the big table — through a staging table: the snapshot's rows are COPY'd into a
- * temporary table (no indexes, no triggers) and merged with two statements: an update of the stored rows
+ * Daily model usage — the big table — written with COPY. When no stored row falls within the snapshot's days
+ * (new days appended), the rows are all inserts and go straight into the table. Otherwise they go through a
+ * staging table: COPY'd into a temporary table (no indexes, no triggers) and merged with two statements: an update of the stored rows
  * the snapshot restates (the rule of lib/ingest/newer-row.ts) and a plain insert of the keys not stored yet.
  * A plain insert spares `insert … on conflict`'s speculative insertion per row; no other writer can add a
  * key in between, since every ingest and retraction holds the ingest lock.
@@ -16,7 +17,7 @@ import type { ModelRef, ModelUsageRow } from "./types";
 import { upsertCounting, type WriteContext } from "./write";
 import { collapseDuplicates } from "./duplicates";
 import { newerRow } from "./newer-row";
-import { nextTurn, SLICE } from "./slices";
+import { eachInSlices, nextTurn, SLICE } from "./slices";
 
 export const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"] as const;
 
@@ -29,16 +30,54 @@ const CREATE_STAGE = sql.raw(
      completion_tokens int8, reasoning_tokens int8, cached_tokens int8, requests int8) on commit drop`,
 );
 
-export async function mergeModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
+/** A snapshot's model usage with repeats of one (day, model reference) collapsed, and the references named. */
+export interface CollapsedUsage {
+  rows: ModelUsageRow[];
+  /** One per distinct reference. */
+  refs: ModelRef[];
+}
+
+const refKey = (ref: ModelRef) => (ref.kind === "permaslug" ? `p:${ref.permaslug}:${ref.variant}` : ref.kind === "lookup" ? `l:${ref.ref}` : "bucket");
+const usageValues = (r: ModelUsageRow) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/");
+
+/**
+ * Collapses repeats by model *reference*, which needs no database: the ingest runs it before taking the
+ * ingest lock, so other ingests do not wait for it. Two references to one model (a public id and its
+ * permaslug) are caught after resolution, in mergeModelUsage.
+ */
+export async function collapseUsage(all: ModelUsageRow[]): Promise<CollapsedUsage> {
+  const refs = new Map<string, ModelRef>();
   const rows = await collapseDuplicates(
     all,
-    (r) => `${r.day}|${idOf(r.model)}`,
-    (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/"),
+    (r) => {
+      const k = refKey(r.model);
+      if (!refs.has(k)) refs.set(k, r.model);
+      return `${r.day}|${k}`;
+    },
+    usageValues,
   );
+  return { rows, refs: [...refs.values()] };
+}
+
+export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, idOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
+  const aliased = new Set(usage.refs.map(idOf)).size < usage.refs.length;
+  const rows = aliased ? await collapseDuplicates(usage.rows, (r) => `${r.day}|${idOf(r.model)}`, usageValues) : usage.rows;
   const total = { inserted: 0, updated: 0 };
   if (!rows.length) return total;
-  await ctx.tx.execute(CREATE_STAGE);
   const per = ctx.embedded ? ctx.chunk : rows.length;
+  if (!(await anyStoredOnDays(ctx, rows))) {
+    // Only new days (a collector appending): nothing to merge, every row is an insert, straight from COPY.
+    const provenance = `\t${ctx.snapshotId}\t${ctx.asOfIso}`;
+    for (let start = 0; start < rows.length; start += per) {
+      if (start > 0) await nextTurn();
+      const end = Math.min(rows.length, start + per);
+      await copyInto(ctx.tx, "model_usage_daily", [...COLUMNS, "snapshot_id", "as_of"], copyLines(rows, start, end, idOf, provenance), ctx.embedded);
+      total.inserted = end;
+      ctx.onUsageWritten?.(end, rows.length);
+    }
+    return total;
+  }
+  await ctx.tx.execute(CREATE_STAGE);
   for (let start = 0; start < rows.length; start += per) {
     if (start > 0) await nextTurn();
     const end = Math.min(rows.length, start + per);
@@ -102,16 +141,27 @@ async function countOf(ctx: WriteContext, statement: SQL): Promise<number> {
   return Number(r.n);
 }
 
+/** Whether any day the rows state holds a stored row (of any model): one probe of the primary key. */
+async function anyStoredOnDays(ctx: WriteContext, rows: ModelUsageRow[]): Promise<boolean> {
+  let [first, last] = [rows[0].day, rows[0].day];
+  await eachInSlices(rows, (r) => {
+    if (r.day < first) first = r.day;
+    else if (r.day > last) last = r.day;
+  });
+  const found = await rowsOf(ctx.tx, sql`select 1 from model_usage_daily where day between ${first}::date and ${last}::date limit 1`);
+  return found.length > 0;
+}
+
 /** Rows [start, end) as COPY text, a slice at a time with a turn of the event loop between slices. Every
  * value is a validated date or digit string, so nothing needs escaping. */
-async function* copyLines(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number): AsyncGenerator<string> {
+async function* copyLines(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number, suffix = ""): AsyncGenerator<string> {
   const v = (x: string | null | undefined) => x ?? "\\N";
   for (let from = start; from < end; from += SLICE) {
     if (from > start) await nextTurn();
     let out = "";
     for (let i = from; i < Math.min(end, from + SLICE); i++) {
       const r = rows[i];
-      out += `${r.day}\t${idOf(r.model)}\t${r.totalTokens}\t${v(r.promptTokens)}\t${v(r.completionTokens)}\t${v(r.reasoningTokens)}\t${v(r.cachedTokens)}\t${v(r.requests)}\n`;
+      out += `${r.day}\t${idOf(r.model)}\t${r.totalTokens}\t${v(r.promptTokens)}\t${v(r.completionTokens)}\t${v(r.reasoningTokens)}\t${v(r.cachedTokens)}\t${v(r.requests)}${suffix}\n`;
     }
     yield out;
   }

@@ -32,7 +32,7 @@ import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
 import { newerRow } from "./newer-row";
 import { collapseDuplicates } from "./duplicates";
-import { mergeModelUsage, USAGE_VALUES } from "./model-usage";
+import { collapseUsage, mergeModelUsage, USAGE_VALUES, type CollapsedUsage } from "./model-usage";
 
 export interface RowCounts {
   rows: number;
@@ -87,6 +87,12 @@ export const CHUNK = 200_000;
  */
 export const EMBEDDED_CHUNK = 2_500;
 
+/**
+ * Bodies are megabytes of text: lz4 stores one 2–3× faster than Postgres's default pglz, which the ingest
+ * lock would otherwise wait for. Where the server was built without lz4 (and on PGlite), the default stays.
+ */
+const LZ4_IN_THIS_TRANSACTION = sql`do $$ begin perform set_config('default_toast_compression', 'lz4', true); exception when others then null; end $$`;
+
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
   const asOf = snap.asOf ?? opts.fallbackAsOf;
   const asOfIso = asOf.toISOString();
@@ -96,7 +102,8 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
 
   const embedded = isEmbedded(db);
   try {
-    return await writeInTransaction(db, snap, opts, base, embedded);
+    const usage = await collapseUsage(snap.modelUsage); // before the lock: needs no database
+    return await writeInTransaction(db, snap, opts, base, embedded, usage);
   } finally {
     forgetDataVersion(db); // committed or not, the next reader asks the database
   }
@@ -108,6 +115,7 @@ async function writeInTransaction(
   opts: WriteOptions,
   base: { format: ParsedSnapshot["format"]; source: string; asOf: string; citation: string },
   embedded: boolean,
+  usage: CollapsedUsage,
 ): Promise<IngestSummary> {
   const { asOf: asOfIso, citation } = base;
   return db.transaction(async (tx) => {
@@ -127,12 +135,13 @@ async function writeInTransaction(
     );
     const snapshotId = Number(rawId);
     if (opts.body) {
+      if (!embedded) await tx.execute(LZ4_IN_THIS_TRANSACTION);
       await tx.execute(
         sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of) values (${snapshotId}, ${opts.body.text}, ${opts.body.callerAsOf?.toISOString() ?? null}::timestamptz)`,
       );
     }
     const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
-    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample });
+    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
     return { snapshotId, ...base, duplicate: false, modelsCreated, rows };
   });
@@ -145,7 +154,7 @@ async function writeInTransaction(
 export async function writeRows(
   ctx: WriteContext,
   snap: ParsedSnapshot,
-  opts: { replacedSample?: boolean } = {},
+  opts: { replacedSample?: boolean; usage?: CollapsedUsage } = {},
 ): Promise<{ rows: IngestSummary["rows"]; modelsCreated: number }> {
   const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
   await adoptGuessedModels(ctx.tx, declared);
@@ -154,8 +163,9 @@ export async function writeRows(
   const history = await resolveHistoryModels(ctx.tx, snap.priceHistory ?? [], ctx.asOfIso);
   const prices = await upsertPrices(ctx, await priceRows(ctx, snap, declared, resolved, history));
   const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
-  const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
-  const written = await mergeModelUsage(ctx, usageRows.rows, resolved.idOf);
+  const usage = opts.usage ?? (await collapseUsage(snap.modelUsage));
+  const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, { ...snap, modelUsage: usage.rows }) : { rows: usage.rows, removed: 0 };
+  const written = await mergeModelUsage(ctx, { rows: usageRows.rows, refs: usage.refs }, resolved.idOf);
   const modelUsage: RowCounts = {
     rows: snap.modelUsage.length,
     inserted: written.inserted,
