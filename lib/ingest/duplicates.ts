@@ -6,9 +6,9 @@ import { eachInSlices } from "./slices";
  * snapshot are a contradiction: identical repeats collapse, conflicting ones reject the snapshot naming both
  * rows. Read in slices (lib/ingest/slices.ts): usage snapshots run to hundreds of thousands of rows.
  */
-export async function collapseDuplicates<T extends { path: string }>(rows: T[], key: (r: T) => string, values: (r: T) => string): Promise<T[]> {
+export async function collapseDuplicates<T extends { path: string }, K = string>(rows: T[], key: (r: T) => K, values: (r: T) => string): Promise<T[]> {
   const issues = new IssueList();
-  const seen = new Map<string, T>();
+  const seen = new Map<K, T>();
   const kept: T[] = [];
   await eachInSlices(rows, (r) => {
     const k = key(r);

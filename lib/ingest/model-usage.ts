@@ -14,7 +14,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { copyInto } from "@/db/copy";
 import type { ModelRef, ModelUsageRow } from "./types";
-import { upsertCounting, type WriteContext } from "./write";
+import type { WriteContext } from "./write";
+import { upsertCounting } from "./upsert-counting";
 import { collapseDuplicates } from "./duplicates";
 import { newerRow } from "./newer-row";
 import { eachInSlices, nextTurn, SLICE } from "./slices";
@@ -22,7 +23,6 @@ import { eachInSlices, nextTurn, SLICE } from "./slices";
 export const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"] as const;
 
 const STAGE = "model_usage_stage";
-const COLUMNS = ["day", "model_id", ...USAGE_VALUES];
 
 /** Dropped at the end of the transaction; one per transaction (a retraction replays many snapshots into it). */
 const CREATE_STAGE = sql.raw(
@@ -35,10 +35,39 @@ export interface CollapsedUsage {
   rows: ModelUsageRow[];
   /** One per distinct reference. */
   refs: ModelRef[];
+  /** The value columns some row states: the others are null in every row and are not sent. */
+  stated: readonly UsageValue[];
 }
 
-const refKey = (ref: ModelRef) => (ref.kind === "permaslug" ? `p:${ref.permaslug}:${ref.variant}` : ref.kind === "lookup" ? `l:${ref.ref}` : "bucket");
-const usageValues = (r: ModelUsageRow) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/");
+type UsageValue = (typeof USAGE_VALUES)[number];
+const FIELD: Record<UsageValue, keyof ModelUsageRow> = {
+  total_tokens: "totalTokens",
+  prompt_tokens: "promptTokens",
+  completion_tokens: "completionTokens",
+  reasoning_tokens: "reasoningTokens",
+  cached_tokens: "cachedTokens",
+  requests: "requests",
+};
+const usageValues = (r: ModelUsageRow) => USAGE_VALUES.map((c) => r[FIELD[c]] ?? "").join("/");
+
+/** Small numbers for model references and days, so a row's key is one number (no string per row). */
+function keyer() {
+  const refs: ModelRef[] = [];
+  const [byRef, byIdentity, byDay] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const indexOf = (map: Map<string, number>, key: string, ref: ModelRef) => {
+    let i = map.get(key);
+    if (i === undefined) map.set(key, (i = refs.push(ref) - 1));
+    return i;
+  };
+  const refIndex = (ref: ModelRef) =>
+    ref.kind === "lookup" ? indexOf(byRef, ref.ref, ref) : indexOf(byIdentity, ref.kind === "bucket" ? "" : `${ref.permaslug}\0${ref.variant}`, ref);
+  const dayIndex = (day: string) => {
+    let i = byDay.get(day);
+    if (i === undefined) byDay.set(day, (i = byDay.size));
+    return i;
+  };
+  return { refs, key: (r: ModelUsageRow) => dayIndex(r.day) * 2 ** 26 + refIndex(r.model) };
+}
 
 /**
  * Collapses repeats by model *reference*, which needs no database: the ingest runs it before taking the
@@ -46,17 +75,18 @@ const usageValues = (r: ModelUsageRow) => [r.totalTokens, r.promptTokens, r.comp
  * permaslug) are caught after resolution, in mergeModelUsage.
  */
 export async function collapseUsage(all: ModelUsageRow[]): Promise<CollapsedUsage> {
-  const refs = new Map<string, ModelRef>();
+  const { refs, key } = keyer();
+  const stated = new Set<UsageValue>(["total_tokens"]);
+  const optional = USAGE_VALUES.filter((c) => c !== "total_tokens");
   const rows = await collapseDuplicates(
     all,
     (r) => {
-      const k = refKey(r.model);
-      if (!refs.has(k)) refs.set(k, r.model);
-      return `${r.day}|${k}`;
+      for (const c of optional) if (r[FIELD[c]] != null) stated.add(c);
+      return key(r);
     },
     usageValues,
   );
-  return { rows, refs: [...refs.values()] };
+  return { rows, refs, stated: USAGE_VALUES.filter((c) => stated.has(c)) };
 }
 
 export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, idOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
@@ -71,7 +101,7 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
     for (let start = 0; start < rows.length; start += per) {
       if (start > 0) await nextTurn();
       const end = Math.min(rows.length, start + per);
-      await copyInto(ctx.tx, "model_usage_daily", [...COLUMNS, "snapshot_id", "as_of"], copyLines(rows, start, end, idOf, provenance), ctx.embedded);
+      await copyInto(ctx.tx, "model_usage_daily", ["day", "model_id", ...usage.stated, "snapshot_id", "as_of"], copyLines(rows, start, end, idOf, usage.stated, provenance), ctx.embedded);
       total.inserted = end;
       ctx.onUsageWritten?.(end, rows.length);
     }
@@ -82,7 +112,7 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
     if (start > 0) await nextTurn();
     const end = Math.min(rows.length, start + per);
     await ctx.tx.execute(sql.raw(`truncate ${STAGE}`));
-    await copyInto(ctx.tx, STAGE, COLUMNS, copyLines(rows, start, end, idOf), ctx.embedded);
+    await copyInto(ctx.tx, STAGE, ["day", "model_id", ...usage.stated], copyLines(rows, start, end, idOf, usage.stated), ctx.embedded);
     if (ctx.embedded) {
       const r = await upsertFromStage(ctx);
       total.inserted += r.inserted;
@@ -152,16 +182,18 @@ async function anyStoredOnDays(ctx: WriteContext, rows: ModelUsageRow[]): Promis
   return found.length > 0;
 }
 
-/** Rows [start, end) as COPY text, a slice at a time with a turn of the event loop between slices. Every
- * value is a validated date or digit string, so nothing needs escaping. */
-async function* copyLines(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number, suffix = ""): AsyncGenerator<string> {
-  const v = (x: string | null | undefined) => x ?? "\\N";
+/** Rows [start, end) as COPY text of `day, model_id, …stated`, a slice at a time with a turn of the event loop
+ * between slices. Every value is a validated date or digit string, so nothing needs escaping. */
+async function* copyLines(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number, stated: readonly UsageValue[], suffix = ""): AsyncGenerator<string> {
+  const fields = stated.map((c) => FIELD[c]);
   for (let from = start; from < end; from += SLICE) {
     if (from > start) await nextTurn();
     let out = "";
     for (let i = from; i < Math.min(end, from + SLICE); i++) {
       const r = rows[i];
-      out += `${r.day}\t${idOf(r.model)}\t${r.totalTokens}\t${v(r.promptTokens)}\t${v(r.completionTokens)}\t${v(r.reasoningTokens)}\t${v(r.cachedTokens)}\t${v(r.requests)}${suffix}\n`;
+      out += `${r.day}\t${idOf(r.model)}`;
+      for (const f of fields) out += `\t${r[f] ?? "\\N"}`;
+      out += `${suffix}\n`;
     }
     yield out;
   }

@@ -32,6 +32,7 @@ import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
 import { newerRow } from "./newer-row";
 import { collapseDuplicates } from "./duplicates";
+import { upsertCounting, type Changed } from "./upsert-counting";
 import { collapseUsage, mergeModelUsage, USAGE_VALUES, type CollapsedUsage } from "./model-usage";
 
 export interface RowCounts {
@@ -165,7 +166,7 @@ export async function writeRows(
   const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
   const usage = opts.usage ?? (await collapseUsage(snap.modelUsage));
   const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, { ...snap, modelUsage: usage.rows }) : { rows: usage.rows, removed: 0 };
-  const written = await mergeModelUsage(ctx, { rows: usageRows.rows, refs: usage.refs }, resolved.idOf);
+  const written = await mergeModelUsage(ctx, { ...usage, rows: usageRows.rows }, resolved.idOf);
   const modelUsage: RowCounts = {
     rows: snap.modelUsage.length,
     inserted: written.inserted,
@@ -225,24 +226,6 @@ function duplicateSummary(s: StoredSnapshot): IngestSummary {
       appUsage: none(stored.appUsage),
     },
   };
-}
-
-interface Changed {
-  inserted: number;
-  changed: number;
-}
-
-/**
- * Runs an `insert … on conflict do update … where …` and counts what it did in one round trip: rows it
- * inserted (xmax = 0) and rows it inserted or updated; rows the where clause kept are not returned.
- */
-export async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
-  const [r] = await rowsOf<{ inserted: string | number; changed: string | number }>(
-    tx,
-    sql`with up as (${insert} returning (xmax = 0) as ins)
-        select count(*) filter (where ins) as inserted, count(*) as changed from up`,
-  );
-  return { inserted: Number(r.inserted), changed: Number(r.changed) };
 }
 
 /** Bulk statements in chunks of ctx.chunk rows (bounded parameter size), their counts summed. */
