@@ -50,17 +50,27 @@ const FIELD: Record<UsageValue, keyof ModelUsageRow> = {
 };
 const usageValues = (r: ModelUsageRow) => USAGE_VALUES.map((c) => r[FIELD[c]] ?? "").join("/");
 
+/** Memos keyed by reference object stay small where a parser makes one object per row. */
+const MEMO = 10_000;
+
 /** Small numbers for model references and days, so a row's key is one number (no string per row). */
 function keyer() {
   const refs: ModelRef[] = [];
   const [byRef, byIdentity, byDay] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const byObject = new Map<ModelRef, number>(); // parsers share one object per distinct name
   const indexOf = (map: Map<string, number>, key: string, ref: ModelRef) => {
     let i = map.get(key);
     if (i === undefined) map.set(key, (i = refs.push(ref) - 1));
     return i;
   };
-  const refIndex = (ref: ModelRef) =>
-    ref.kind === "lookup" ? indexOf(byRef, ref.ref, ref) : indexOf(byIdentity, ref.kind === "bucket" ? "" : `${ref.permaslug}\0${ref.variant}`, ref);
+  const refIndex = (ref: ModelRef) => {
+    let i = byObject.get(ref);
+    if (i === undefined) {
+      i = ref.kind === "lookup" ? indexOf(byRef, ref.ref, ref) : indexOf(byIdentity, ref.kind === "bucket" ? "" : `${ref.permaslug}\0${ref.variant}`, ref);
+      if (byObject.size < MEMO) byObject.set(ref, i);
+    }
+    return i;
+  };
   const dayIndex = (day: string) => {
     let i = byDay.get(day);
     if (i === undefined) byDay.set(day, (i = byDay.size));
@@ -89,7 +99,16 @@ export async function collapseUsage(all: ModelUsageRow[]): Promise<CollapsedUsag
   return { rows, refs, stated: USAGE_VALUES.filter((c) => stated.has(c)) };
 }
 
-export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, idOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
+export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, resolvedIdOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
+  const ids = new Map<ModelRef, number>();
+  const idOf = (ref: ModelRef) => {
+    let id = ids.get(ref);
+    if (id === undefined) {
+      id = resolvedIdOf(ref);
+      if (ids.size < MEMO) ids.set(ref, id);
+    }
+    return id;
+  };
   const aliased = new Set(usage.refs.map(idOf)).size < usage.refs.length;
   const rows = aliased ? await collapseDuplicates(usage.rows, (r) => `${r.day}|${idOf(r.model)}`, usageValues) : usage.rows;
   const total = { inserted: 0, updated: 0 };

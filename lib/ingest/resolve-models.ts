@@ -32,10 +32,19 @@ function derivePublicId(permaslug: string, variant: string): string {
 }
 
 /** `replacedSample`: this snapshot replaced the sample data, whose models are therefore no longer stored. */
-export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replacedSample?: boolean } = {}): Promise<ResolvedModels> {
+/**
+ * `usageRefs`: the distinct references of the model usage rows, when the caller has them (collapseUsage):
+ * step 1 then reads those instead of every usage row; rows are read again only to locate an unknown name.
+ */
+export async function resolveModels(
+  tx: Db,
+  snap: ParsedSnapshot,
+  opts: { replacedSample?: boolean; usageRefs?: readonly ModelRef[] } = {},
+): Promise<ResolvedModels> {
   // Every row naming a model, in slices (a snapshot may have 500,000 of them).
-  const eachRef = async (each: (ref: ModelRef, path: string) => void) => {
-    for (const rows of [snap.modelUsage, snap.appUsage, snap.modelWindows ?? [], snap.priceObservations ?? []] as { model?: ModelRef | null; path: string }[][]) {
+  const eachRef = async (each: (ref: ModelRef, path: string) => void, usageRefs?: readonly ModelRef[]) => {
+    const usage = usageRefs ? usageRefs.map((model) => ({ model, path: "" })) : snap.modelUsage;
+    for (const rows of [usage, snap.appUsage, snap.modelWindows ?? [], snap.priceObservations ?? []] as { model?: ModelRef | null; path: string }[][]) {
       await eachInSlices(rows, (r) => r.model && each(r.model, r.path));
     }
   };
@@ -52,7 +61,7 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replac
       stated.set(key, { permaslug: ref.permaslug, variant: ref.variant, bucket: false, publicId: ref.publicId ?? known?.publicId ?? null });
     } else if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true, publicId: BUCKET_SLUG });
     else lookupSet.add(ref.ref);
-  });
+  }, opts.usageRefs);
   let created = 0;
   if (stated.size) {
     const list = [...stated.values()];

@@ -160,11 +160,11 @@ export async function writeRows(
   const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
   await adoptGuessedModels(ctx.tx, declared);
   const models = await upsertModels(ctx, declared);
-  const resolved = await resolveModels(ctx.tx, snap, opts);
+  const usage = opts.usage ?? (await collapseUsage(snap.modelUsage));
+  const resolved = await resolveModels(ctx.tx, snap, { replacedSample: opts.replacedSample, usageRefs: usage.refs });
   const history = await resolveHistoryModels(ctx.tx, snap.priceHistory ?? [], ctx.asOfIso);
   const prices = await upsertPrices(ctx, await priceRows(ctx, snap, declared, resolved, history));
   const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
-  const usage = opts.usage ?? (await collapseUsage(snap.modelUsage));
   const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, { ...snap, modelUsage: usage.rows }) : { rows: usage.rows, removed: 0 };
   const written = await mergeModelUsage(ctx, { ...usage, rows: usageRows.rows }, resolved.idOf);
   const modelUsage: RowCounts = {
