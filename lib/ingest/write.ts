@@ -441,6 +441,7 @@ async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf
 async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowCounts> {
   // The same app may appear several times in one snapshot (one row per model): describe it once.
   const byId = new Map(snap.apps.map((a) => [a.appId, a]));
+  await checkAppsKnown(ctx, snap, byId);
   if (!byId.size) return ZERO;
   const json = JSON.stringify(
     [...byId.values()].map((a) => ({ app_id: a.appId, name: a.name, slug: a.slug ?? null, url: a.url ?? null, categories: a.categories ?? null })),
@@ -464,7 +465,12 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
             ${sql.join(facts.map(({ f, wins }) => setFact("apps", f, wins)), sql`, `)}
           where ${rowWins} or ${sql.join(facts.map(({ wins }) => wins), sql` or `)}`,
   );
-  // An app usage row may name an app described only by an earlier snapshot; anything else is unknown.
+  return counts(byId.size, r);
+}
+
+/** An app usage row may name an app described only by an earlier snapshot; anything else is unknown
+ * (also when the snapshot describes no app at all). */
+async function checkAppsKnown(ctx: WriteContext, snap: ParsedSnapshot, byId: Map<string, unknown>): Promise<void> {
   const referenced = [...new Set(snap.appUsage.map((u) => u.appId))].filter((id) => !byId.has(id));
   if (referenced.length) {
     const known = await rowsOf<{ app_id: string }>(
@@ -478,7 +484,6 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
     }
     issues.throwIfAny("unknown app");
   }
-  return counts(byId.size, r);
 }
 
 async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf): Promise<RowCounts> {
