@@ -18,6 +18,7 @@ import { ApiError } from "@/lib/domain/api-error";
 import { iso } from "@/db/row-values";
 import { parseSnapshot } from "./detect";
 import { CHUNK, EMBEDDED_CHUNK, INGEST_LOCK, writeRows } from "./write";
+import { turnBeforeEachStatement } from "./slices";
 
 export interface RetractSummary {
   retracted: { snapshotId: number; format: string; source: string; asOf: string; checksum: string };
@@ -39,7 +40,8 @@ interface StoredRow {
 export async function retractSnapshot(db: Db, snapshotId: number): Promise<RetractSummary> {
   const embedded = isEmbedded(db);
   try {
-    return await db.transaction(async (tx) => {
+    return await db.transaction(async (transaction) => {
+      const tx = embedded ? turnBeforeEachStatement(transaction) : transaction;
       await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
       const [target] = await rowsOf<StoredRow>(tx, sql`select id, format, source, as_of, checksum, is_sample from snapshots where id = ${snapshotId}`);
       if (!target) throw new ApiError(404, `no snapshot ${snapshotId}`, [{ path: "id", message: "no such snapshot (never ingested, or already retracted)" }]);

@@ -33,6 +33,7 @@ import { replaceWholeDays } from "./whole-days";
 import { newerRow } from "./newer-row";
 import { collapseDuplicates } from "./duplicates";
 import { upsertCounting, type Changed } from "./upsert-counting";
+import { turnBeforeEachStatement } from "./slices";
 import { collapseUsage, mergeModelUsage, USAGE_VALUES, type CollapsedUsage } from "./model-usage";
 
 export interface RowCounts {
@@ -119,7 +120,8 @@ async function writeInTransaction(
   usage: CollapsedUsage,
 ): Promise<IngestSummary> {
   const { asOf: asOfIso, citation } = base;
-  return db.transaction(async (tx) => {
+  return db.transaction(async (transaction) => {
+    const tx = embedded ? turnBeforeEachStatement(transaction) : transaction;
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
     const [existing] = await rowsOf<StoredSnapshot>(
       tx,
