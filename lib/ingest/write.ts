@@ -90,10 +90,25 @@ export const CHUNK = 200_000;
 export const EMBEDDED_CHUNK = 2_500;
 
 /**
- * Bodies are megabytes of text: lz4 stores one 2–3× faster than Postgres's default pglz, which the ingest
- * lock would otherwise wait for. Where the server was built without lz4 (and on PGlite), the default stays.
+ * Bodies are megabytes of text: lz4 stores one 2–3× faster than Postgres's default pglz. Where the server
+ * was built without lz4 (and on PGlite), the default stays.
  */
 const LZ4_IN_THIS_TRANSACTION = sql`do $$ begin perform set_config('default_toast_compression', 'lz4', true); exception when others then null; end $$`;
+
+/**
+ * Stores the body before the ingest lock, so other ingests do not wait while megabytes are written, under a
+ * provisional key no other transaction uses (this transaction's id, negated); under the lock the row moves
+ * to the snapshot's id — an update that leaves the stored text where it is. Returns the provisional key.
+ */
+async function storeBody(tx: Db, body: NonNullable<WriteOptions["body"]>, embedded: boolean): Promise<number> {
+  if (!embedded) await tx.execute(LZ4_IN_THIS_TRANSACTION);
+  const [{ key }] = await rowsOf<{ key: string | number }>(
+    tx,
+    sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of)
+        values (-txid_current(), ${body.text}, ${body.callerAsOf?.toISOString() ?? null}::timestamptz) returning snapshot_id as key`,
+  );
+  return Number(key);
+}
 
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
   const asOf = snap.asOf ?? opts.fallbackAsOf;
@@ -122,12 +137,18 @@ async function writeInTransaction(
   const { asOf: asOfIso, citation } = base;
   return db.transaction(async (transaction) => {
     const tx = embedded ? turnBeforeEachStatement(transaction) : transaction;
+    // A snapshot sent again is answered from what was stored: its body is not written for nothing.
+    const seen = (await rowsOf(tx, sql`select 1 from snapshots where checksum = ${opts.checksum}`)).length > 0;
+    let provisional = opts.body && !seen ? await storeBody(tx, opts.body, embedded) : null;
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
     const [existing] = await rowsOf<StoredSnapshot>(
       tx,
       sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${opts.checksum}`,
     );
-    if (existing) return duplicateSummary(existing);
+    if (existing) {
+      if (provisional !== null) await tx.execute(sql`delete from snapshot_bodies where snapshot_id = ${provisional}`);
+      return duplicateSummary(existing);
+    }
     const replacedSample = !opts.isSample && (await replaceSampleData(tx));
 
     const [{ id: rawId }] = await rowsOf<{ id: number }>(
@@ -137,12 +158,8 @@ async function writeInTransaction(
           returning id`,
     );
     const snapshotId = Number(rawId);
-    if (opts.body) {
-      if (!embedded) await tx.execute(LZ4_IN_THIS_TRANSACTION);
-      await tx.execute(
-        sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of) values (${snapshotId}, ${opts.body.text}, ${opts.body.callerAsOf?.toISOString() ?? null}::timestamptz)`,
-      );
-    }
+    if (opts.body && provisional === null) provisional = await storeBody(tx, opts.body, embedded); // seen before the lock, retracted since
+    if (provisional !== null) await tx.execute(sql`update snapshot_bodies set snapshot_id = ${snapshotId} where snapshot_id = ${provisional}`);
     const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
     const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
@@ -523,7 +540,9 @@ async function replaceSampleData(tx: Db): Promise<boolean> {
     sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
   );
   if (!r?.sample_only) return false;
-  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, model_listings, apps, models, snapshots, snapshot_bodies, covered_days`);
+  // Bodies by snapshot id only: this ingest's own body is already stored under a provisional key.
+  await tx.execute(sql`delete from snapshot_bodies where snapshot_id in (select id from snapshots)`);
+  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, model_listings, apps, models, snapshots, covered_days`);
   return true;
 }
 

@@ -145,4 +145,18 @@ describe.each(DRIVERS)("model usage through COPY on %s", (driver) => {
     expect(await dumpUsage(h.db)).toEqual(before);
     expect(await count(h.db, "snapshots")).toBe(snapshots);
   });
+
+  it("keeps one body per snapshot, under its id, whether a snapshot is new, sent again or refused", async () => {
+    const body = bigSnapshot("2026-01-01T00:00:00Z", 0);
+    const first = await ingestText(h.db, body);
+    expect((await ingestText(h.db, body)).duplicate).toBe(true);
+    await expect(ingestText(h.db, csv("2026-01-02T00:00:00Z", [[dayOf(0), "acme/nobody", "1", "", ""]]))).rejects.toThrow(/unknown model/);
+    const bodies = await rowsOf<{ snapshot_id: string | number; same: boolean }>(
+      h.db,
+      sql`select b.snapshot_id, b.body = ${body} as same from snapshot_bodies b order by b.snapshot_id`,
+    );
+    const ids = (await rowsOf<{ id: string | number }>(h.db, sql`select id from snapshots order by id`)).map((r) => Number(r.id));
+    expect(bodies.map((b) => Number(b.snapshot_id))).toEqual(ids);
+    expect(bodies.find((b) => Number(b.snapshot_id) === first.snapshotId)?.same).toBe(true);
+  });
 });
