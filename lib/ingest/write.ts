@@ -12,9 +12,12 @@
  * - Sample data is replaced, not mixed: the first real snapshot into a database holding only the sample
  *   clears it in the same transaction.
  * - Concurrency: ingests take one transaction-scoped advisory lock, so concurrent ingests run one by one and
- *   end in the same state as any sequential order (which, by the rule above, is a single state).
- * - Bulk: daily model usage (the big table) is COPY'd into a temporary staging table and merged from there
- *   by the same rules (lib/ingest/model-usage.ts); other usage rows go through `INSERT … SELECT FROM
+ *   end in the same state as any sequential order (which, by the rule above, is a single state). Work that
+ *   needs no stored state is done before the lock: checks and collapsing repeats before the transaction,
+ *   storing the body (under a provisional key) in it.
+ * - Bulk: daily model usage (the big table) is COPY'd straight into the table when its days hold no stored
+ *   row, else into a temporary staging table and merged from there by the same rules
+ *   (lib/ingest/model-usage.ts); other usage rows go through `INSERT … SELECT FROM
  *   unnest(…)`. Both take a fixed number of statements per snapshot on Postgres, and small ones on PGlite.
  * - Reads go on: passes over all rows run in slices with turns of the event loop between them
  *   (lib/ingest/slices.ts), and on PGlite the writer yields between its statements.
