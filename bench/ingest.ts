@@ -9,7 +9,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { benchDatabase, type BenchDatabase } from "./database";
-import { startApp } from "./server";
+import { benchPort, startApp } from "./server";
 
 const ROWS = Number(process.env.BENCH_ROWS) || 1_000_000;
 const MODELS = 1_000;
@@ -17,7 +17,7 @@ const PARTS = Number(process.env.BENCH_PARTS) || 4; // requests; each well under
 /** Requests in flight: a client sending the next part while the server writes the previous one lets parsing
  * (Node) overlap writing (Postgres); the server still writes snapshots one at a time (advisory lock). */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 2;
-const PORT = 3499;
+const PORT = benchPort(3499);
 const TOKEN = "bench-token";
 
 function modelId(i: number) {
@@ -108,7 +108,7 @@ export async function runIngestBench(): Promise<void> {
     console.log(`\nIngest benchmark: ${ROWS.toLocaleString("en-US")} model-day rows, ${PARTS} requests (${CONCURRENCY} in flight), Postgres`);
     console.log(`  POST /api/ingest (canonical CSV): ${ingestSeconds.toFixed(2)} s  ${Math.round(ingestRate).toLocaleString("en-US")} rows/s`);
     console.log(`  raw COPY FROM STDIN:              ${copySeconds.toFixed(2)} s  ${Math.round(copyRate).toLocaleString("en-US")} rows/s`);
-    console.log(`  ratio ingest / COPY: ${(ingestRate / copyRate).toFixed(2)}  (goal ≥ 0.50)`);
+    console.log(`  ratio ingest / COPY: ${(ingestRate / copyRate).toFixed(2)}  (goal ≥ 0.80)`);
   } finally {
     await db.drop();
   }

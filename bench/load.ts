@@ -9,9 +9,9 @@
 import path from "node:path";
 import autocannon from "autocannon";
 import { benchDatabase } from "./database";
-import { startApp } from "./server";
+import { benchPort, startApp } from "./server";
 
-const PORT = 3497;
+const PORT = benchPort(3497);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS) || 10;
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS) || 10;
 const STATE = "models=google%2Fgemini-3-flash-preview%2Canthropic%2Fclaude-haiku-4.5&from=2026-01-01&to=2026-01-31";

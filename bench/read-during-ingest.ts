@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchDatabase } from "./database";
-import { startApp, type App } from "./server";
+import { benchPort, startApp, type App } from "./server";
 
 const ROWS = Number(process.env.BENCH_READ_ROWS) || 500_000;
 const MODELS = 500;
-const PORT = 3496;
+const PORT = benchPort(3496);
 const TOKEN = "bench-token";
 
 function catalogue(): string {

@@ -8,6 +8,11 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The loopback port of a benchmark's app: BENCH_PORT when set (several people share one machine), else the bench's own. */
+export function benchPort(fallback: number): number {
+  return Number(process.env.BENCH_PORT) || fallback;
+}
+
 export async function startApp(port: number, env: Record<string, string>): Promise<App> {
   const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1", ...env },

@@ -10,6 +10,7 @@ import { IssueList } from "./errors";
 import type { ModelRecord, ModelRef, ParsedSnapshot } from "./types";
 import { authorOf, splitModelId } from "./values";
 import { BUCKET_SLUG } from "@/lib/domain/buckets";
+import { eachInSlices } from "./slices";
 
 export const BUCKET = { permaslug: BUCKET_SLUG, variant: "standard" } as const;
 
@@ -31,24 +32,36 @@ function derivePublicId(permaslug: string, variant: string): string {
 }
 
 /** `replacedSample`: this snapshot replaced the sample data, whose models are therefore no longer stored. */
-export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replacedSample?: boolean } = {}): Promise<ResolvedModels> {
-  const refs: { ref: ModelRef; path: string }[] = [];
-  for (const r of snap.modelUsage) refs.push({ ref: r.model, path: r.path });
-  for (const r of snap.appUsage) if (r.model) refs.push({ ref: r.model, path: r.path });
-  for (const r of snap.modelWindows ?? []) refs.push({ ref: r.model, path: r.path });
-  for (const r of snap.priceObservations ?? []) refs.push({ ref: r.model, path: r.path });
+/**
+ * `usageRefs`: the distinct references of the model usage rows, when the caller has them (collapseUsage):
+ * step 1 then reads those instead of every usage row; rows are read again only to locate an unknown name.
+ */
+export async function resolveModels(
+  tx: Db,
+  snap: ParsedSnapshot,
+  opts: { replacedSample?: boolean; usageRefs?: readonly ModelRef[] } = {},
+): Promise<ResolvedModels> {
+  // Every row naming a model, in slices (a snapshot may have 500,000 of them).
+  const eachRef = async (each: (ref: ModelRef, path: string) => void, usageRefs?: readonly ModelRef[]) => {
+    const usage = usageRefs ? usageRefs.map((model) => ({ model, path: "" })) : snap.modelUsage;
+    for (const rows of [usage, snap.appUsage, snap.modelWindows ?? [], snap.priceObservations ?? []] as { model?: ModelRef | null; path: string }[][]) {
+      await eachInSlices(rows, (r) => r.model && each(r.model, r.path));
+    }
+  };
 
   // 1. Identities the source states: make sure each exists. A public id the source gives replaces a
-  //    derived one, never a catalogue's.
+  //    derived one, never a catalogue's. Names typed by a person are collected for step 2.
   const stated = new Map<string, { permaslug: string; variant: string; bucket: boolean; publicId: string | null }>();
-  for (const { ref } of refs) {
+  const lookupSet = new Set<string>();
+  await eachRef((ref) => {
     if (ref.kind === "permaslug") {
       const key = identity(ref.permaslug, ref.variant);
-      const publicId = ref.publicId ?? stated.get(key)?.publicId ?? null;
-      stated.set(key, { permaslug: ref.permaslug, variant: ref.variant, bucket: false, publicId });
-    }
-    if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true, publicId: BUCKET_SLUG });
-  }
+      const known = stated.get(key);
+      if (known && (ref.publicId === undefined || ref.publicId === null)) return; // nothing new: keep the first
+      stated.set(key, { permaslug: ref.permaslug, variant: ref.variant, bucket: false, publicId: ref.publicId ?? known?.publicId ?? null });
+    } else if (ref.kind === "bucket") stated.set(identity(BUCKET.permaslug, BUCKET.variant), { ...BUCKET, bucket: true, publicId: BUCKET_SLUG });
+    else lookupSet.add(ref.ref);
+  }, opts.usageRefs);
   let created = 0;
   if (stated.size) {
     const list = [...stated.values()];
@@ -71,7 +84,7 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replac
   }
 
   // 2. Names typed by a person: the snapshot's own models first, then any stored public id or permaslug.
-  const lookups = [...new Set(refs.flatMap(({ ref }) => (ref.kind === "lookup" ? [ref.ref] : [])))];
+  const lookups = [...lookupSet];
   const lookupTarget = new Map<string, string>(); // ref → identity
   for (const m of snap.models) {
     lookupTarget.set(m.publicId, identity(m.permaslug, m.variant));
@@ -94,14 +107,16 @@ export async function resolveModels(tx: Db, snap: ParsedSnapshot, opts: { replac
       if (hit) lookupTarget.set(ref, identity(hit.permaslug, hit.variant));
     }
   }
-  const issues = new IssueList();
-  for (const { ref, path } of refs) {
-    if (ref.kind === "lookup" && !lookupTarget.has(ref.ref)) {
-      const sample = opts.replacedSample ? " (the sample data's models are not stored ids: this first real snapshot replaces the sample)" : "";
-      issues.add(`${path}.model`, `unknown model "${ref.ref}": declare it in "models" or ingest a catalogue that lists it${sample}`);
-    }
+  if (lookups.some((ref) => !lookupTarget.has(ref))) {
+    const issues = new IssueList();
+    await eachRef((ref, path) => {
+      if (ref.kind === "lookup" && !lookupTarget.has(ref.ref)) {
+        const sample = opts.replacedSample ? " (the sample data's models are not stored ids: this first real snapshot replaces the sample)" : "";
+        issues.add(`${path}.model`, `unknown model "${ref.ref}": declare it in "models" or ingest a catalogue that lists it${sample}`);
+      }
+    });
+    issues.throwIfAny("unknown model");
   }
-  issues.throwIfAny("unknown model");
 
   // 3. One query for the ids of every identity involved.
   const needed = new Set<string>([...stated.keys(), ...lookupTarget.values(), ...snap.models.map((m) => identity(m.permaslug, m.variant))]);

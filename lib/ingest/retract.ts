@@ -18,6 +18,7 @@ import { ApiError } from "@/lib/domain/api-error";
 import { iso } from "@/db/row-values";
 import { parseSnapshot } from "./detect";
 import { CHUNK, EMBEDDED_CHUNK, INGEST_LOCK, writeRows } from "./write";
+import { turnBeforeEachStatement } from "./slices";
 
 export interface RetractSummary {
   retracted: { snapshotId: number; format: string; source: string; asOf: string; checksum: string };
@@ -39,7 +40,8 @@ interface StoredRow {
 export async function retractSnapshot(db: Db, snapshotId: number): Promise<RetractSummary> {
   const embedded = isEmbedded(db);
   try {
-    return await db.transaction(async (tx) => {
+    return await db.transaction(async (transaction) => {
+      const tx = embedded ? turnBeforeEachStatement(transaction) : transaction;
       await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
       const [target] = await rowsOf<StoredRow>(tx, sql`select id, format, source, as_of, checksum, is_sample from snapshots where id = ${snapshotId}`);
       if (!target) throw new ApiError(404, `no snapshot ${snapshotId}`, [{ path: "id", message: "no such snapshot (never ingested, or already retracted)" }]);
@@ -67,7 +69,7 @@ export async function retractSnapshot(db: Db, snapshotId: number): Promise<Retra
         const [b] = await rowsOf<{ body: string; caller_as_of: unknown }>(tx, sql`select body, caller_as_of from snapshot_bodies where snapshot_id = ${s.id}`);
         const snap = parseSnapshot(b.body, { asOf: b.caller_as_of ? new Date(iso(b.caller_as_of)) : null });
         const id = Number(s.id);
-        await writeRows({ tx, snapshotId: id, asOfIso: iso(s.as_of), chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: s.checksum }, snap);
+        await writeRows({ tx, snapshotId: id, asOfIso: iso(s.as_of), chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: s.checksum }, snap);
       }
       return {
         retracted: { snapshotId, format: target.format, source: target.source, asOf: iso(target.as_of), checksum: target.checksum },

@@ -8,17 +8,18 @@
 import { IssueList } from "./errors";
 import type { ModelUsageRow } from "./types";
 import { BIGINT_MAX } from "./values";
+import { eachInSlices } from "./slices";
 
 const MAX = BigInt(BIGINT_MAX);
 /** Float sums below this cannot be above MAX, whatever their rounding error. */
 const SURELY_FITS = 9e18;
 
-export function checkMonthlySumsOrThrow(rows: readonly ModelUsageRow[]): void {
+export async function checkMonthlySumsOrThrow(rows: readonly ModelUsageRow[]): Promise<void> {
   const approx = new Map<string, number>();
-  for (const r of rows) {
+  await eachInSlices(rows, (r) => {
     const month = r.day.slice(0, 7);
     approx.set(month, (approx.get(month) ?? 0) + Number(r.totalTokens));
-  }
+  });
   const suspect = new Set([...approx].filter(([, sum]) => sum >= SURELY_FITS).map(([m]) => m));
   if (!suspect.size) return;
   const issues = new IssueList();

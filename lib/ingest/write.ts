@@ -12,8 +12,15 @@
  * - Sample data is replaced, not mixed: the first real snapshot into a database holding only the sample
  *   clears it in the same transaction.
  * - Concurrency: ingests take one transaction-scoped advisory lock, so concurrent ingests run one by one and
- *   end in the same state as any sequential order (which, by the rule above, is a single state).
- * - Bulk: usage rows go through `INSERT … SELECT FROM unnest(…)`, a fixed number of statements per snapshot.
+ *   end in the same state as any sequential order (which, by the rule above, is a single state). Work that
+ *   needs no stored state is done before the lock: checks and collapsing repeats before the transaction,
+ *   storing the body (under a provisional key) in it.
+ * - Bulk: daily model usage (the big table) is COPY'd straight into the table when its days hold no stored
+ *   row, else into a temporary staging table and merged from there by the same rules
+ *   (lib/ingest/model-usage.ts); other usage rows go through `INSERT … SELECT FROM
+ *   unnest(…)`. Both take a fixed number of statements per snapshot on Postgres, and small ones on PGlite.
+ * - Reads go on: passes over all rows run in slices with turns of the event loop between them
+ *   (lib/ingest/slices.ts), and on PGlite the writer yields between its statements.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
@@ -21,11 +28,16 @@ import { iso } from "@/db/row-values";
 import { plainArray, textArray } from "@/db/pg-array";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
-import type { AppUsageRow, ModelRecord, ModelRef, ModelUsageRow, ModelWindowRow, ParsedSnapshot, PricePerM } from "./types";
+import type { AppUsageRow, ModelRecord, ModelRef, ModelWindowRow, ParsedSnapshot, PricePerM } from "./types";
 import { adoptGuessedModels, resolveHistoryModels, type HistoryModels } from "./history-models";
 import { BUCKET, resolveModels, type ResolvedModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
 import { replaceWholeDays } from "./whole-days";
+import { newerRow } from "./newer-row";
+import { collapseDuplicates } from "./duplicates";
+import { upsertCounting, type Changed } from "./upsert-counting";
+import { turnBeforeEachStatement } from "./slices";
+import { collapseUsage, mergeModelUsage, USAGE_VALUES, type CollapsedUsage } from "./model-usage";
 
 export interface RowCounts {
   rows: number;
@@ -80,16 +92,38 @@ export const CHUNK = 200_000;
  */
 export const EMBEDDED_CHUNK = 2_500;
 
+/**
+ * Bodies are megabytes of text: lz4 stores one 2–3× faster than Postgres's default pglz. Where the server
+ * was built without lz4 (and on PGlite), the default stays.
+ */
+const LZ4_IN_THIS_TRANSACTION = sql`do $$ begin perform set_config('default_toast_compression', 'lz4', true); exception when others then null; end $$`;
+
+/**
+ * Stores the body before the ingest lock, so other ingests do not wait while megabytes are written, under a
+ * provisional key no other transaction uses (this transaction's id, negated); under the lock the row moves
+ * to the snapshot's id — an update that leaves the stored text where it is. Returns the provisional key.
+ */
+async function storeBody(tx: Db, body: NonNullable<WriteOptions["body"]>, embedded: boolean): Promise<number> {
+  if (!embedded) await tx.execute(LZ4_IN_THIS_TRANSACTION);
+  const [{ key }] = await rowsOf<{ key: string | number }>(
+    tx,
+    sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of)
+        values (-txid_current(), ${body.text}, ${body.callerAsOf?.toISOString() ?? null}::timestamptz) returning snapshot_id as key`,
+  );
+  return Number(key);
+}
+
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
   const asOf = snap.asOf ?? opts.fallbackAsOf;
   const asOfIso = asOf.toISOString();
   const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
   const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
-  checkMonthlySumsOrThrow(snap.modelUsage);
+  await checkMonthlySumsOrThrow(snap.modelUsage);
 
   const embedded = isEmbedded(db);
   try {
-    return await writeInTransaction(db, snap, opts, base, embedded);
+    const usage = await collapseUsage(snap.modelUsage); // before the lock: needs no database
+    return await writeInTransaction(db, snap, opts, base, embedded, usage);
   } finally {
     forgetDataVersion(db); // committed or not, the next reader asks the database
   }
@@ -101,15 +135,23 @@ async function writeInTransaction(
   opts: WriteOptions,
   base: { format: ParsedSnapshot["format"]; source: string; asOf: string; citation: string },
   embedded: boolean,
+  usage: CollapsedUsage,
 ): Promise<IngestSummary> {
   const { asOf: asOfIso, citation } = base;
-  return db.transaction(async (tx) => {
+  return db.transaction(async (transaction) => {
+    const tx = embedded ? turnBeforeEachStatement(transaction) : transaction;
+    // A snapshot sent again is answered from what was stored: its body is not written for nothing.
+    const seen = (await rowsOf(tx, sql`select 1 from snapshots where checksum = ${opts.checksum}`)).length > 0;
+    let provisional = opts.body && !seen ? await storeBody(tx, opts.body, embedded) : null;
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
     const [existing] = await rowsOf<StoredSnapshot>(
       tx,
       sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${opts.checksum}`,
     );
-    if (existing) return duplicateSummary(existing);
+    if (existing) {
+      if (provisional !== null) await tx.execute(sql`delete from snapshot_bodies where snapshot_id = ${provisional}`);
+      return duplicateSummary(existing);
+    }
     const replacedSample = !opts.isSample && (await replaceSampleData(tx));
 
     const [{ id: rawId }] = await rowsOf<{ id: number }>(
@@ -119,13 +161,10 @@ async function writeInTransaction(
           returning id`,
     );
     const snapshotId = Number(rawId);
-    if (opts.body) {
-      await tx.execute(
-        sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of) values (${snapshotId}, ${opts.body.text}, ${opts.body.callerAsOf?.toISOString() ?? null}::timestamptz)`,
-      );
-    }
-    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, yieldBetween: embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
-    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample });
+    if (opts.body && provisional === null) provisional = await storeBody(tx, opts.body, embedded); // seen before the lock, retracted since
+    if (provisional !== null) await tx.execute(sql`update snapshot_bodies set snapshot_id = ${snapshotId} where snapshot_id = ${provisional}`);
+    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
+    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
     return { snapshotId, ...base, duplicate: false, modelsCreated, rows };
   });
@@ -138,17 +177,18 @@ async function writeInTransaction(
 export async function writeRows(
   ctx: WriteContext,
   snap: ParsedSnapshot,
-  opts: { replacedSample?: boolean } = {},
+  opts: { replacedSample?: boolean; usage?: CollapsedUsage } = {},
 ): Promise<{ rows: IngestSummary["rows"]; modelsCreated: number }> {
   const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
   await adoptGuessedModels(ctx.tx, declared);
   const models = await upsertModels(ctx, declared);
-  const resolved = await resolveModels(ctx.tx, snap, opts);
+  const usage = opts.usage ?? (await collapseUsage(snap.modelUsage));
+  const resolved = await resolveModels(ctx.tx, snap, { replacedSample: opts.replacedSample, usageRefs: usage.refs });
   const history = await resolveHistoryModels(ctx.tx, snap.priceHistory ?? [], ctx.asOfIso);
-  const prices = await upsertPrices(ctx, priceRows(ctx, snap, declared, resolved, history));
+  const prices = await upsertPrices(ctx, await priceRows(ctx, snap, declared, resolved, history));
   const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
-  const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, snap) : { rows: snap.modelUsage, removed: 0 };
-  const written = await upsertModelUsage(ctx, usageRows.rows, resolved.idOf);
+  const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, { ...snap, modelUsage: usage.rows }) : { rows: usage.rows, removed: 0 };
+  const written = await mergeModelUsage(ctx, { ...usage, rows: usageRows.rows }, resolved.idOf);
   const modelUsage: RowCounts = {
     rows: snap.modelUsage.length,
     inserted: written.inserted,
@@ -170,8 +210,9 @@ export interface WriteContext {
   asOfIso: string;
   /** Rows per bulk statement. */
   chunk: number;
-  /** Let the event loop run between bulk statements (PGlite). */
-  yieldBetween: boolean;
+  /** PGlite: statements run on this process's thread, so bulk writes go in small statements with turns of
+   * the event loop between them. */
+  embedded: boolean;
   /** The snapshot's checksum: the last tie-break between equal rows of equal as_of. */
   checksum: string;
   onUsageWritten?: (written: number, of: number) => void;
@@ -209,29 +250,11 @@ function duplicateSummary(s: StoredSnapshot): IngestSummary {
   };
 }
 
-interface Changed {
-  inserted: number;
-  changed: number;
-}
-
-/**
- * Runs an `insert … on conflict do update … where …` and counts what it did in one round trip: rows it
- * inserted (xmax = 0) and rows it inserted or updated; rows the where clause kept are not returned.
- */
-async function upsertCounting(tx: Db, insert: SQL): Promise<Changed> {
-  const [r] = await rowsOf<{ inserted: string | number; changed: string | number }>(
-    tx,
-    sql`with up as (${insert} returning (xmax = 0) as ins)
-        select count(*) filter (where ins) as inserted, count(*) as changed from up`,
-  );
-  return { inserted: Number(r.inserted), changed: Number(r.changed) };
-}
-
 /** Bulk statements in chunks of ctx.chunk rows (bounded parameter size), their counts summed. */
 async function inChunks<T>(ctx: WriteContext, rows: T[], run: (chunk: T[]) => Promise<Changed>, onChunk?: (written: number) => void): Promise<Changed> {
   const total: Changed = { inserted: 0, changed: 0 };
   for (let start = 0; start < rows.length; start += ctx.chunk) {
-    if (start > 0 && ctx.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0 && ctx.embedded) await new Promise((resolve) => setImmediate(resolve));
     const r = await run(rows.slice(start, start + ctx.chunk));
     total.inserted += r.inserted;
     total.changed += r.changed;
@@ -302,22 +325,7 @@ function setFact(table: "models" | "apps", fact: string, wins: SQL): SQL {
   return sql`${f} = case when ${wins} then excluded.${f} else ${t}.${f} end, ${at} = case when ${wins} then excluded.${at} else ${t}.${at} end`;
 }
 
-const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"];
 const APP_USAGE_VALUES = ["total_tokens", "requests", "rank"];
-
-/**
- * The per-row restatement rule: the incoming row replaces the stored one when its as_of is newer; at equal
- * as_of, when its values (in `columns` order, null lowest) are larger — the whole row decides, not just
- * the total — and when even those are equal, when its snapshot's checksum is larger, so that the row's
- * provenance does not depend on arrival order either.
- */
-function newerRow(ctx: WriteContext, table: string, columns: string[]): SQL {
-  const t = sql`${sql.identifier(table)}`;
-  const tuple = (side: SQL) => sql.join([sql`${side}.as_of`, ...columns.map((c) => sql`coalesce(${side}.${sql.identifier(c)}, -1)`)], sql`, `);
-  const [incoming, stored] = [tuple(sql`excluded`), tuple(t)];
-  return sql`((${incoming}) > (${stored})
-    or ((${incoming}) = (${stored}) and ${ctx.checksum} > (select checksum from snapshots where id = ${t}.snapshot_id)))`;
-}
 
 interface PriceRow {
   modelId: number;
@@ -332,13 +340,13 @@ interface PriceRow {
  * own day — two different prices for one model there reject the snapshot; a price history's on each
  * point's day.
  */
-function priceRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecord[], resolved: ResolvedModels, history: HistoryModels): PriceRow[] {
+async function priceRows(ctx: WriteContext, snap: ParsedSnapshot, declared: ModelRecord[], resolved: ResolvedModels, history: HistoryModels): Promise<PriceRow[]> {
   const day = ctx.asOfIso.slice(0, 10);
-  const stated = collapseDuplicates(
+  const stated = await collapseDuplicates(
     [
       ...declared.flatMap((m) => (m.price ? [{ modelId: resolved.declaredIds.get(m)!, price: m.price, path: "models" }] : [])),
       ...(snap.priceObservations ?? []).map((o) => ({ modelId: resolved.idOf(o.model), price: o.price, path: o.path })),
-    ].map((p) => ({ ...p, totalTokens: "" })),
+    ],
     (p) => String(p.modelId),
     (p) => [p.price.inputPerM, p.price.outputPerM, p.price.cacheReadPerM].map((v) => v ?? "").join("/"),
   );
@@ -364,7 +372,7 @@ async function upsertPrices(ctx: WriteContext, rows: PriceRow[]): Promise<RowCou
           on conflict (model_id, day) do update set
             input_per_m = excluded.input_per_m, output_per_m = excluded.output_per_m,
             cache_read_per_m = excluded.cache_read_per_m, snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-          where ${newerRow(ctx, "model_prices", ["input_per_m", "output_per_m", "cache_read_per_m"])}`,
+          where ${newerRow(ctx.checksum, "model_prices", ["input_per_m", "output_per_m", "cache_read_per_m"])}`,
   );
   return counts(rows.length, r);
 }
@@ -421,39 +429,11 @@ function newerListing(ctx: WriteContext): SQL {
 
 type IdOf = (ref: ModelRef) => number;
 
-async function upsertModelUsage(ctx: WriteContext, all: ModelUsageRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(
-    all,
-    (r) => `${r.day}|${idOf(r.model)}`,
-    (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests].map((v) => v ?? "").join("/"),
-  );
-  return counts(all.length, await inChunks(ctx, rows, (chunk) => {
-    const col = (f: (r: ModelUsageRow) => string | number | null | undefined) => plainArray(chunk.map(f));
-    return upsertCounting(
-      ctx.tx,
-      sql`insert into model_usage_daily (day, model_id, total_tokens, prompt_tokens, completion_tokens,
-                                           reasoning_tokens, cached_tokens, requests, snapshot_id, as_of)
-            select d, m, t, p, c, r, k, q, ${ctx.snapshotId}, ${ctx.asOfIso}::timestamptz
-            from unnest(${col((r) => r.day)}::date[], ${col((r) => idOf(r.model))}::int4[],
-                        ${col((r) => r.totalTokens)}::int8[], ${col((r) => r.promptTokens)}::int8[],
-                        ${col((r) => r.completionTokens)}::int8[], ${col((r) => r.reasoningTokens)}::int8[],
-                        ${col((r) => r.cachedTokens)}::int8[], ${col((r) => r.requests)}::int8[])
-              as x(d, m, t, p, c, r, k, q)
-            on conflict (day, model_id) do update set
-              total_tokens = excluded.total_tokens, prompt_tokens = excluded.prompt_tokens,
-              completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
-              cached_tokens = excluded.cached_tokens, requests = excluded.requests,
-              snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where ${newerRow(ctx, "model_usage_daily", USAGE_VALUES)}`,
-    );
-  }, ctx.onUsageWritten && ((written) => ctx.onUsageWritten!(written, rows.length))));
-}
-
 const WINDOW_VALUES = [...USAGE_VALUES];
 
 /** Windows are keyed by (model, kind, start, end); a restated window follows the same rule as a day row. */
 async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(
+  const rows = await collapseDuplicates(
     all,
     (r) => `${idOf(r.model)}|${r.periodKind}|${r.periodStart}|${r.periodEnd}`,
     (r) => [r.totalTokens, r.promptTokens, r.completionTokens, r.reasoningTokens, r.cachedTokens, r.requests, r.rounded].map((v) => v ?? "").join("/"),
@@ -475,7 +455,7 @@ async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf
               completion_tokens = excluded.completion_tokens, reasoning_tokens = excluded.reasoning_tokens,
               cached_tokens = excluded.cached_tokens, requests = excluded.requests,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where ${newerRow(ctx, "model_usage_window", WINDOW_VALUES)}`,
+            where ${newerRow(ctx.checksum, "model_usage_window", WINDOW_VALUES)}`,
     );
   }));
 }
@@ -483,6 +463,7 @@ async function upsertModelWindows(ctx: WriteContext, all: ModelWindowRow[], idOf
 async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowCounts> {
   // The same app may appear several times in one snapshot (one row per model): describe it once.
   const byId = new Map(snap.apps.map((a) => [a.appId, a]));
+  await checkAppsKnown(ctx, snap, byId);
   if (!byId.size) return ZERO;
   const json = JSON.stringify(
     [...byId.values()].map((a) => ({ app_id: a.appId, name: a.name, slug: a.slug ?? null, url: a.url ?? null, categories: a.categories ?? null })),
@@ -506,7 +487,12 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
             ${sql.join(facts.map(({ f, wins }) => setFact("apps", f, wins)), sql`, `)}
           where ${rowWins} or ${sql.join(facts.map(({ wins }) => wins), sql` or `)}`,
   );
-  // An app usage row may name an app described only by an earlier snapshot; anything else is unknown.
+  return counts(byId.size, r);
+}
+
+/** An app usage row may name an app described only by an earlier snapshot; anything else is unknown
+ * (also when the snapshot describes no app at all). */
+async function checkAppsKnown(ctx: WriteContext, snap: ParsedSnapshot, byId: Map<string, unknown>): Promise<void> {
   const referenced = [...new Set(snap.appUsage.map((u) => u.appId))].filter((id) => !byId.has(id));
   if (referenced.length) {
     const known = await rowsOf<{ app_id: string }>(
@@ -520,11 +506,10 @@ async function upsertApps(ctx: WriteContext, snap: ParsedSnapshot): Promise<RowC
     }
     issues.throwIfAny("unknown app");
   }
-  return counts(byId.size, r);
 }
 
 async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf): Promise<RowCounts> {
-  const rows = collapseDuplicates(
+  const rows = await collapseDuplicates(
     all,
     (r) => `${r.appId}|${r.model ? idOf(r.model) : ""}|${r.periodKind}|${r.periodStart}|${r.periodEnd}|${r.category ?? ""}`,
     (r) => [r.totalTokens, r.requests, r.rank].map((v) => v ?? "").join("/"),
@@ -543,7 +528,7 @@ async function upsertAppUsage(ctx: WriteContext, all: AppUsageRow[], idOf: IdOf)
             on conflict (app_id, model_id, period_kind, period_start, period_end, category) do update set
               total_tokens = excluded.total_tokens, requests = excluded.requests, rank = excluded.rank,
               snapshot_id = excluded.snapshot_id, as_of = excluded.as_of
-            where ${newerRow(ctx, "app_usage", APP_USAGE_VALUES)}`,
+            where ${newerRow(ctx.checksum, "app_usage", APP_USAGE_VALUES)}`,
     );
   }));
 }
@@ -558,30 +543,10 @@ async function replaceSampleData(tx: Db): Promise<boolean> {
     sql`select exists(select 1 from snapshots where is_sample) and not exists(select 1 from snapshots where not is_sample) as sample_only`,
   );
   if (!r?.sample_only) return false;
-  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, model_listings, apps, models, snapshots, snapshot_bodies, covered_days`);
+  // Bodies by snapshot id only: this ingest's own body is already stored under a provisional key.
+  await tx.execute(sql`delete from snapshot_bodies where snapshot_id in (select id from snapshots)`);
+  await tx.execute(sql`truncate app_usage, model_usage_daily, model_usage_window, model_prices, model_listings, apps, models, snapshots, covered_days`);
   return true;
-}
-
-/**
- * Postgres refuses to upsert one key twice in a statement, and two different values for one key in one
- * snapshot are a contradiction: identical repeats collapse, conflicting ones reject the snapshot naming both rows.
- */
-function collapseDuplicates<T extends { path: string; totalTokens: string }>(rows: T[], key: (r: T) => string, values: (r: T) => string): T[] {
-  const issues = new IssueList();
-  const seen = new Map<string, T>();
-  const kept: T[] = [];
-  for (const r of rows) {
-    const k = key(r);
-    const first = seen.get(k);
-    if (!first) {
-      seen.set(k, r);
-      kept.push(r);
-    } else if (values(first) !== values(r)) {
-      issues.add(r.path, `restates ${first.path} for the same key with different values (${values(first)} vs ${values(r)})`);
-    }
-  }
-  issues.throwIfAny("conflicting duplicate rows");
-  return kept.length === rows.length ? rows : kept;
 }
 
 export { IngestError };

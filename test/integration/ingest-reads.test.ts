@@ -27,8 +27,8 @@ function catalogue(): string {
   });
 }
 
-function usageCsv(): string {
-  const lines = ["# source: test", "# capturedAt: 2026-02-01T00:00:00Z", "date,model,total_tokens"];
+function usageCsv(capturedAt: string): string {
+  const lines = ["# source: test", `# capturedAt: ${capturedAt}`, "date,model,total_tokens"];
   for (let d = 0; d < DAYS; d++) {
     const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
     for (let m = 0; m < MODELS; m++) lines.push(`${day},bench/m-${m},${1000 + d * MODELS + m}`);
@@ -47,12 +47,16 @@ describe.each(DRIVERS)("reads during an ingest on %s", (driver) => {
     await h.close();
   });
 
-  it("serves drawn answers while a large snapshot is written, then the new version", async () => {
+  // New days go straight into the table; restated ones through the staging table and merge (lib/ingest/model-usage.ts).
+  it.each([
+    ["new days", "2026-02-01T00:00:00Z", "inserted"],
+    ["restated days", "2026-02-02T00:00:00Z", "updated"],
+  ] as const)("serves drawn answers while a large snapshot of %s is written, then the new version", async (_, capturedAt, counted) => {
     const get = () => modelsGET(new Request("http://localhost/api/v1/models"));
     const before = await get();
     expect(before.status).toBe(200);
     const etag = before.headers.get("etag");
-    const csv = usageCsv();
+    const csv = usageCsv(capturedAt);
 
     let committed = false;
     const ingest = ingestText(h.db as Db, csv).then((s) => {
@@ -73,14 +77,14 @@ describe.each(DRIVERS)("reads during an ingest on %s", (driver) => {
       await new Promise((r) => setTimeout(r, 5));
     }
     const summary = await ingest;
-    expect(summary.rows.modelUsage.inserted).toBe(MODELS * DAYS);
+    expect(summary.rows.modelUsage[counted]).toBe(MODELS * DAYS);
     expect(servedWhileWriting.length).toBeGreaterThan(3);
     expect(servedWhileWriting.every(Boolean)).toBe(true);
-    // No read waited for the whole parse and write (before: one pause as long as the ingest): no single pause
-    // is half of all the time reads took. A ratio within one run, never a time (bench/read-during-ingest.ts
-    // prints the pauses).
+    // No read waited for a pass over all rows, let alone the whole parse and write (before: one pause as long
+    // as the ingest): no single pause is a third of all the time reads took (here it is under a tenth). A
+    // ratio within one run, never a time (bench/read-during-ingest.ts prints the pauses).
     const total = pauses.reduce((a, b) => a + b, 0);
-    expect(Math.max(...pauses)).toBeLessThan(total / 2);
+    expect(Math.max(...pauses)).toBeLessThan(total / 3);
 
     const after = await get();
     expect(after.headers.get("etag")).not.toBe(etag);
