@@ -119,7 +119,15 @@ export function appCandidate(app: { appId: string; name: string; categories: str
 export interface SearchIndex {
   candidates: Candidate[];
   postings: Map<string, number[]>;
+  /** Distinct tokens that are not numbers: the only ones a word of a query can match. */
+  words: string[];
+  /** Number tokens ("3.7", "2025") sorted, and by their digits ("37"): a number in a query matches these only. */
+  numbers: string[];
+  numbersByDigits: Map<string, string[]>;
 }
+
+const NUMBER = /^[\d.]+$/;
+const digitsOf = (n: string) => n.replace(/\./g, "");
 
 export function indexCandidates(candidates: Candidate[]): SearchIndex {
   const postings = new Map<string, number[]>();
@@ -130,20 +138,41 @@ export function indexCandidates(candidates: Candidate[]): SearchIndex {
       else postings.set(t, [i]);
     }
   });
-  return { candidates, postings };
+  const tokens = [...postings.keys()];
+  const numbers = tokens.filter((t) => NUMBER.test(t)).sort();
+  const numbersByDigits = new Map<string, string[]>();
+  for (const n of numbers) numbersByDigits.set(digitsOf(n), [...(numbersByDigits.get(digitsOf(n)) ?? []), n]);
+  return { candidates, postings, words: tokens.filter((t) => !NUMBER.test(t)), numbers, numbersByDigits };
+}
+
+/** The distinct tokens `qt` matches (search-text.ts tokenMatch > 0), found without testing every number. */
+function tokensMatching(qt: string, index: SearchIndex): string[] {
+  if (!NUMBER.test(qt)) return index.words.filter((t) => tokenMatch(qt, t) > 0);
+  // Exact (dots aside), then the versions it begins ("3" → 3.5, 3.7): a run of the sorted numbers.
+  const out = [...(index.numbersByDigits.get(digitsOf(qt)) ?? [])];
+  const prefix = `${qt}.`;
+  let lo = 0;
+  let hi = index.numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.numbers[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < index.numbers.length && index.numbers[i].startsWith(prefix); i++) out.push(index.numbers[i]);
+  return [...new Set(out)];
 }
 
 /**
  * The candidates that can match `q`: a match needs every query token to match some token of the candidate,
  * so the candidates holding a token that the most selective query token matches are a superset of the
- * matches. Scanning the distinct tokens instead of every candidate's tokens keeps a query cheap as the
+ * matches. Looking up distinct tokens instead of every candidate's tokens keeps a query cheap as the
  * catalogue grows (README Benchmarks, search cases).
  */
 export function narrowCandidates(q: string, index: SearchIndex): Candidate[] {
   let narrowest: string[] = [];
   let narrowestSize = Infinity;
   for (const qt of searchTokens(q)) {
-    const matched = [...index.postings.keys()].filter((t) => tokenMatch(qt, t) > 0);
+    const matched = tokensMatching(qt, index);
     const size = matched.reduce((n, t) => n + index.postings.get(t)!.length, 0);
     if (size < narrowestSize) [narrowest, narrowestSize] = [matched, size];
   }

@@ -122,7 +122,7 @@ describe("ranking across kinds", () => {
 
 describe("narrowing by the token index", () => {
   const index = indexCandidates(realCandidates);
-  it.each(["sonnet 3.7", "gemini pro 2.5", "gpt4o", "free", "mistral small", "qwen 3", "3", "llama 70b", "anthropic", "o3 mini", "zzzz", "r1 0528", "flash lite"])(
+  it.each(["sonnet 3.7", "sonnet 37", "gemini pro 2.5", "2.5", "gpt4o", "free", "mistral small", "qwen 3", "3", "1", "llama 70b", "70", "anthropic", "o3 mini", "zzzz", "r1 0528", "flash lite", "claude-3"])(
     "keeps every match of %j, and drops candidates that cannot match",
     (q) => {
       const narrowed = narrowCandidates(q, index);
