@@ -5,6 +5,7 @@ import { valueAxis } from "@/lib/figures/axes";
 import { formatTick, formatValue, formatX, formatXFull } from "@/lib/figures/format";
 import { hasPartial, isPartialAt, partialKey, splitPartialRows } from "@/lib/figures/marks";
 import { colorCss, CSS_VARS, seriesDash } from "@/lib/figures/palette";
+import { pageTimePlotMargins } from "@/lib/figures/render/page-plot";
 import type { PlotRow, TimePlot } from "@/lib/figures/types";
 import type { LegendState } from "./chart-legend";
 import { ChartTooltipContent } from "./chart-tooltip";
@@ -24,16 +25,19 @@ export default function TimeSeriesChart({ plot, legend: { hidden, highlighted } 
   const data = partial ? splitPartialRows({ rows: base, series: plot.series }) : base;
   const axis = valueAxis(plot);
   const dim = (key: string) => (highlighted && highlighted !== key ? 0.2 : 1);
-  const common = { data, margin: { top: 8, right: 12, bottom: 0, left: 0 }, accessibilityLayer: false };
+  // The server-drawn first paint's margins (lib/figures/render), so swapping it for this chart moves nothing.
+  const m = pageTimePlotMargins(plot);
+  const common = { data, margin: { top: m.top, right: m.right, bottom: 0, left: 0 }, accessibilityLayer: false };
   const axes = (
     <>
       <CartesianGrid stroke={CSS_VARS.grid} vertical={false} />
-      <XAxis dataKey="x" tickFormatter={(x: string) => formatX(x, plot.x)} tick={TICK} stroke={CSS_VARS.grid} minTickGap={24} tickMargin={6} />
+      {/* Band scale: each period's point in the middle of its band, where lib/figures/render draws it. */}
+      <XAxis dataKey="x" scale="band" height={m.bottom} tickFormatter={(x: string) => formatX(x, plot.x)} tick={TICK} stroke={CSS_VARS.grid} minTickGap={24} tickMargin={6} />
       <YAxis
         tickFormatter={(v: number) => formatTick(plot.y, v)}
         tick={TICK}
         stroke={CSS_VARS.grid}
-        width={56}
+        width={m.left}
         scale={axis.scale}
         domain={axis.domain}
         ticks={axis.ticks}

@@ -9,7 +9,7 @@ import { CSS_VARS } from "../palette";
 import type { BarItem, TimePlot } from "../types";
 import { layoutBars } from "./bars-layout";
 import { sceneToSvg } from "./svg";
-import { layoutTime } from "./time-layout";
+import { layoutTime, timePlotMargins } from "./time-layout";
 
 /**
  * Drawing widths; band i is shown from its width up to the next one's (below the first, scaled down). Few:
@@ -22,6 +22,9 @@ export const PLOT_BANDS = [320, 480, 720, 1040] as const;
 const FONT = 11;
 
 /** A bar list's height on pages: one 30 px row per bar and a margin (components/charts/bar-list-chart.tsx). */
+/** The plot area's margins in the page's drawing: the interactive chart takes the same (time-series-chart.tsx). */
+export const pageTimePlotMargins = (plot: TimePlot) => timePlotMargins(plot, FONT);
+
 export const barListHeight = (items: number) => items * 30 + 16;
 
 /** The gap above the first bar, as Recharts leaves it. */

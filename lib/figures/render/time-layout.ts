@@ -40,6 +40,21 @@ function yScale(plot: TimePlot, top: number, bottom: number): YScale {
   return { ticks: axis.ticks, map: (v) => bottom - ((v - lo) / (hi - lo || 1)) * (bottom - top), usable: () => true };
 }
 
+/**
+ * Where the plot area sits within a time chart of this font: top and bottom (from the chart's top and
+ * bottom edges) and left and right (from its sides; left fits the widest y label). The page's interactive
+ * chart takes the same margins, so it replaces the server-drawn first paint without moving a line.
+ */
+export function timePlotMargins(plot: TimePlot, font: number): { top: number; bottom: number; left: number; right: number } {
+  const yLabels = valueAxis(plot).ticks.map((t) => formatTick(plot.y, t));
+  return {
+    top: Math.round(font * 0.7),
+    bottom: Math.round(font * 2),
+    left: Math.ceil(Math.max(...yLabels.map((l) => textWidth(l, font)), font * 2) + font * 0.8),
+    right: Math.round(font * 1.2),
+  };
+}
+
 export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
   const { width, font } = opts;
   const legend = opts.legend ? layoutLegend(plot.series, width, font) : emptyScene(width, 0);
@@ -48,12 +63,13 @@ export function layoutTime(plot: TimePlot, opts: TimeLayoutOptions): Scene {
   if (!n) return scene;
 
   const stacked = plot.kind === "stacked-area";
-  const top = Math.round(font * 0.7);
-  const bottom = opts.height - Math.round(font * 2);
+  const margins = timePlotMargins(plot, font);
+  const top = margins.top;
+  const bottom = opts.height - margins.bottom;
   const y = yScale(plot, top, bottom);
   const yLabels = y.ticks.map((t) => formatTick(plot.y, t));
-  const left = Math.ceil(Math.max(...yLabels.map((l) => textWidth(l, font)), font * 2) + font * 0.8);
-  const right = width - Math.round(font * 1.2);
+  const left = margins.left;
+  const right = width - margins.right;
   const band = (right - left) / n;
   scene.plotArea = { left, right };
   const xAt = (i: number) => left + band * (i + 0.5);
