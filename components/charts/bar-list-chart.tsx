@@ -1,24 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorCss, CSS_VARS } from "@/lib/figures/palette";
-import { barListHeight } from "@/lib/figures/render/page-plot";
+import { BAR_LIST_TOP, barListHeight, pageBarListGeometry } from "@/lib/figures/render/page-plot";
 import type { BarItem } from "@/lib/figures/types";
 
 const TICK = { fill: CSS_VARS.axis, fontSize: 11 };
-/** Label column: as wide as the longest label needs (about 7 px a character at 11 px), at most 190 px. */
-const labelWidth = (items: BarItem[]) => Math.min(190, Math.max(48, Math.max(0, ...items.map((i) => [...i.label].length)) * 7 + 14));
 
 /** Zero where the largest loss fits on the left, with room left of it for that loss's value. */
 function divergingDomain(items: BarItem[]): [number, number] {
   const lo = Math.min(0, ...items.map((i) => i.value));
   const hi = Math.max(0, ...items.map((i) => i.value));
   return [lo < 0 ? lo - (hi - lo) * 0.3 : 0, hi];
-}
-
-function truncate(s: string, n: number) {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
 /**
@@ -30,17 +25,19 @@ export default function BarListChart({ items, max, diverging = false }: { items:
   const height = barListHeight(items.length);
   // Values are SVG text: keep "2.1 pp" on one line.
   const data = items.map((it) => ({ ...it, text: it.text.replace(/ /g, "\u00a0") }));
-  const width = labelWidth(items);
-  const maxLabel = Math.floor((width - 14) / 7);
+  // The server drawing's columns and bars (lib/figures/render), so this chart replaces it without moving a bar.
+  const [width, setWidth] = useState<number>();
+  const g = pageBarListGeometry(items, width);
   return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
-      <BarChart data={data} layout="vertical" margin={{ top: 0, right: 64, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap={6}>
+    // Labels may overhang the chart's left edge into the frame's padding, as they do in the server drawing.
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }} onResize={(w) => setWidth(w)} className="[&_.recharts-surface]:overflow-visible">
+      <BarChart data={data} layout="vertical" margin={{ top: BAR_LIST_TOP, right: g.valueWidth, bottom: BAR_LIST_TOP, left: 0 }} accessibilityLayer={false} barSize={g.thickness}>
         <CartesianGrid stroke={CSS_VARS.grid} horizontal={false} />
         <XAxis type="number" hide domain={diverging ? divergingDomain(items) : [0, max ?? "dataMax"]} />
         <YAxis
           type="category"
           dataKey="key"
-          width={width}
+          width={g.barStart}
           tickLine={false}
           axisLine={false}
           interval={0}
@@ -48,9 +45,9 @@ export default function BarListChart({ items, max, diverging = false }: { items:
             const item = data.find((d) => d.key === props.payload?.value);
             const label = item?.label ?? "";
             const text = (
-              <text x={Number(props.x) - 6} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize} textDecoration={item?.href ? "underline" : undefined}>
+              <text x={g.labelEnd} y={Number(props.y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize} textDecoration={item?.href ? "underline" : undefined}>
                 <title>{label}</title>
-                {truncate(label, maxLabel)}
+                {g.fit(label)}
               </text>
             );
             // A bar's label opens its page (the model, app or vendor) on click. Not a link: the chart is one image

@@ -19,6 +19,18 @@ export interface BarsLayoutOptions {
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** A bar's row and the bar in it (images may make rows thinner to fit). */
+export const barRowHeight = (font: number) => Math.round(font * 2.7);
+export const barThickness = (rowH: number) => Math.max(4, Math.round(rowH * 0.62));
+
+/** Label and value columns sized to the items, within a panel `panelW` wide. */
+export function barColumns(items: { label: string; text: string }[], font: number, panelW: number) {
+  return {
+    labelW: Math.min(panelW * 0.4, font * 14, Math.max(0, ...items.map((i) => textWidth(i.label, font))) + font * 0.2),
+    valueW: Math.max(0, ...items.map((i) => textWidth(i.text, font))) + font * 0.6,
+  };
+}
+
 export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
   const { width, font } = opts;
   const panels = plot.panels;
@@ -28,7 +40,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
   const panelW = (width - gap * (cols - 1)) / cols;
   const titleH = panels.some((p) => p.title) ? Math.round(font * 2) : 0;
   const most = Math.max(1, ...panels.map((p) => p.items.length));
-  let rowH = Math.round(font * 2.7);
+  let rowH = barRowHeight(font);
   let perPanel = most;
   if (opts.maxHeight) {
     const avail = opts.maxHeight - gridRows * titleH - (gridRows - 1) * gap;
@@ -44,10 +56,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
   const globalMax = Math.max(0, ...panels.flatMap((p) => p.items.map((i) => Math.abs(i.value))));
   // Label and value columns sized to the items; with a shared scale, the same for every panel so bars compare.
   const allItems = panels.flatMap((p) => p.items.slice(0, perPanel));
-  const columns = (items: BarPlot["panels"][number]["items"]) => ({
-    labelW: Math.min(panelW * 0.4, font * 14, Math.max(0, ...items.map((i) => textWidth(i.label, font))) + font * 0.2),
-    valueW: Math.max(0, ...items.map((i) => textWidth(i.text, font))) + font * 0.6,
-  });
+  const columns = (items: BarPlot["panels"][number]["items"]) => barColumns(items, font, panelW);
   const shared = columns(allItems);
 
   panels.forEach((panel, pi) => {
@@ -64,7 +73,7 @@ export function layoutBars(plot: BarPlot, opts: BarsLayoutOptions): Scene {
     const max = opts.max || (plot.sharedMax ? globalMax : Math.max(0, ...items.map((i) => Math.abs(i.value)))) || 1;
     const { labelW, valueW } = plot.sharedMax ? shared : columns(items);
     const barX = x0 + labelW + font * 0.5;
-    const thick = Math.max(4, Math.round(rowH * 0.62));
+    const thick = barThickness(rowH);
     // Diverging: zero where the largest loss fits on the left; values written beyond each bar's end.
     const neg = plot.diverging ? Math.max(0, ...items.map((i) => -i.value)) : 0;
     const pos = plot.diverging ? Math.max(0, ...items.map((i) => i.value)) : max;

@@ -7,7 +7,8 @@
  */
 import { CSS_VARS } from "../palette";
 import type { BarItem, TimePlot } from "../types";
-import { layoutBars } from "./bars-layout";
+import { barColumns, barRowHeight, barThickness, layoutBars } from "./bars-layout";
+import { fitText } from "./text";
 import { sceneToSvg } from "./svg";
 import { layoutTime, timePlotMargins } from "./time-layout";
 
@@ -21,14 +22,30 @@ export const PLOT_BANDS = [320, 480, 720, 1040] as const;
 /** The pages' chart text size (Recharts' ticks), in CSS pixels. */
 const FONT = 11;
 
-/** A bar list's height on pages: one 30 px row per bar and a margin (components/charts/bar-list-chart.tsx). */
 /** The plot area's margins in the page's drawing: the interactive chart takes the same (time-series-chart.tsx). */
 export const pageTimePlotMargins = (plot: TimePlot) => timePlotMargins(plot, FONT);
 
-export const barListHeight = (items: number) => items * 30 + 16;
+/** A bar list's height on pages: one row per bar (layoutBars' row at this font) and a margin above and below. */
+export const barListHeight = (items: number) => items * barRowHeight(FONT) + 2 * BAR_LIST_TOP;
 
-/** The gap above the first bar, as Recharts leaves it. */
+/** The gap above the first bar (and below the last). */
 export const BAR_LIST_TOP = 8;
+
+/**
+ * A bar list's geometry in the page's drawing, which the interactive chart takes (bar-list-chart.tsx) so
+ * that it replaces the first paint without moving a bar: where bars start, the room kept for values, the
+ * bars' thickness and the labels as they fit. `width`: the list's width when known.
+ */
+export function pageBarListGeometry(items: BarItem[], width = Infinity) {
+  const { labelW, valueW } = barColumns(items, FONT, width);
+  return {
+    barStart: labelW + FONT * 0.5,
+    labelEnd: labelW,
+    valueWidth: valueW,
+    thickness: barThickness(barRowHeight(FONT)),
+    fit: (label: string) => fitText(label, FONT, labelW),
+  };
+}
 
 /** A time plot drawn `width` pixels wide at its page height (its legend is HTML beside it). */
 export function timePlotSvg(plot: TimePlot, width: number): string {
