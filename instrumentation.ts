@@ -5,8 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { recordPeerAddresses } = await import("@/lib/server/peer-address");
-  recordPeerAddresses(); // the client address of rate limits comes from the socket (lib/server/client.ts)
+  const { installRequestHook } = await import("@/lib/server/request-hook");
+  installRequestHook(); // client address from the socket, pages from memory, compressed static files
   if (process.env.NODE_ENV === "production") {
     // The built scripts and styles, Brotli-compressed in the background (`next dev` rewrites them: not there).
     const { precompressStaticAssets } = await import("@/lib/server/static-assets");

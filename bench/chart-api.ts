@@ -240,7 +240,8 @@ export async function runChartApiBench(): Promise<void> {
   const cases = CASES.filter((c) => !only || only.test(c.name));
   const reuse = new Map((process.env.BENCH_REUSE ?? "").split(",").filter(Boolean).map((kv) => kv.split("=") as [string, string]));
   console.log(`\nChart API latency (lib queries behind /api/v1/*; ${WARMUP} warm-up runs discarded, ${RUNS} measured per case and size, sizes interleaved)`);
-  const open: { drop(): Promise<void> }[] = [];
+  // How each database is let go at the end: dropped, or kept for a later BENCH_REUSE with BENCH_KEEP=1.
+  const release: (() => Promise<void>)[] = [];
   let ok = true;
   try {
     const dbs: Record<string, Db> = {};
@@ -250,13 +251,13 @@ export async function runChartApiBench(): Promise<void> {
         const u = new URL(process.env.DATABASE_URL!);
         u.pathname = `/${name}`;
         const handle = await openDb({ url: u.toString(), migrate: false });
-        open.push({ drop: () => handle.close() });
+        release.push(() => handle.close());
         console.log(`  ${size.label}: database ${name}, generated earlier`);
         dbs[size.label] = handle.db;
         continue;
       }
       const b = await benchDatabase(`chart_${size.label}`);
-      open.push(b);
+      release.push(process.env.BENCH_KEEP === "1" ? b.close : b.drop);
       const g = await generateChartDataset(b, size);
       console.log(`  ${size.label}: database ${new URL(b.url).pathname.slice(1)}, ${g.appUsage.toLocaleString("en-US")} app-usage rows, ${g.modelDays.toLocaleString("en-US")} model-day rows, generated in ${g.seconds.toFixed(1)} s`);
       dbs[size.label] = b.handle.db;
@@ -274,8 +275,7 @@ export async function runChartApiBench(): Promise<void> {
       console.log(`  ${pad(c.name, 40)} ${num(s.p50)}ms ${num(s.p95)}ms ${num(l.p50)}ms ${num(l.p95)}ms   ${ratio.toFixed(2).padStart(8)}×  ${pass ? "ok" : "MISSED"}`);
     }
   } finally {
-    // BENCH_KEEP=1 keeps generated databases for a later BENCH_REUSE (their names were printed).
-    for (const b of open) await (process.env.BENCH_KEEP === "1" && "url" in b ? (b as BenchDatabase).handle.close().then(() => (b as BenchDatabase).sql.end()) : b.drop());
+    for (const r of release) await r();
   }
   const load = (await import("node:os")).loadavg()[0];
   console.log(`  goal: p95 < 50 ms warm on the large dataset and within 2× of the small one — ${ok ? "met" : "not met"} (reported, not asserted; 1-min load average ${load.toFixed(1)})`);

@@ -6,6 +6,9 @@ export interface BenchDatabase {
   url: string;
   sql: postgres.Sql;
   handle: DbHandle;
+  /** Closes the connections and keeps the database (BENCH_KEEP). */
+  close(): Promise<void>;
+  /** Closes the connections and drops the database. */
   drop(): Promise<void>;
 }
 
@@ -22,13 +25,17 @@ export async function benchDatabase(label: string): Promise<BenchDatabase> {
   const url = u.toString();
   const handle = await openDb({ url });
   const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const close = async () => {
+    await sql.end();
+    await handle.close();
+  };
   return {
     url,
     sql,
     handle,
+    close,
     drop: async () => {
-      await sql.end();
-      await handle.close();
+      await close();
       const a = postgres(server, { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`);
       await a.end();

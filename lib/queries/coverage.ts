@@ -41,7 +41,7 @@ function countBetween(sorted: string[], lo: string, hi: string): number {
  * 50 authors, where a chart asks for it on every request), then cut to each range in memory. */
 function reportedDays(db: Db): Promise<string[]> {
   return perDataVersion(db, "reported-days", async () =>
-    (await rowsOf<{ day: string }>(db, sql`select day::text as day from usage_daily_rollup group by usage_daily_rollup.day order by usage_daily_rollup.day`)).map((r) => String(r.day)),
+    (await rowsOf<{ day: string }>(db, sql`select r.day::text as day from usage_daily_rollup r group by r.day order by r.day`)).map((r) => String(r.day)),
   );
 }
 

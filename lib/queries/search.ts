@@ -141,7 +141,11 @@ export function indexCandidates(candidates: Candidate[]): SearchIndex {
   const tokens = [...postings.keys()];
   const numbers = tokens.filter((t) => NUMBER.test(t)).sort();
   const numbersByDigits = new Map<string, string[]>();
-  for (const n of numbers) numbersByDigits.set(digitsOf(n), [...(numbersByDigits.get(digitsOf(n)) ?? []), n]);
+  for (const n of numbers) {
+    const same = numbersByDigits.get(digitsOf(n));
+    if (same) same.push(n);
+    else numbersByDigits.set(digitsOf(n), [n]);
+  }
   return { candidates, postings, words: tokens.filter((t) => !NUMBER.test(t)), numbers, numbersByDigits };
 }
 

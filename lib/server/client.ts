@@ -3,7 +3,7 @@
  * client can set (docs/sharing.md, "Clients, proxies and hosts"):
  *
  * - **The client address** (rate limits): the TCP peer, which the server records in `x-modelshare-peer`
- *   for every request (lib/server/peer-address.ts, overwriting any value a client sent). X-Forwarded-For is
+ *   for every request (lib/server/request-hook.ts, overwriting any value a client sent). X-Forwarded-For is
  *   ignored unless `TRUSTED_PROXY_HOPS` = n > 0 says that n reverse proxies stand in front: then the client
  *   is the address n hops left of the peer in `X-Forwarded-For, peer` (what the nearest trusted proxy
  *   appended). IPv6 clients count per /64 (one host holds a whole /64), IPv4-mapped IPv6 as IPv4.

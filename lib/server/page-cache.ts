@@ -1,6 +1,6 @@
 /**
  * Pages drawn once per data version (issue 10, item 7): a page is a React render of several queries, the
- * slowest answer of the site. The server's request hook (lib/server/peer-address.ts) asks this module
+ * slowest answer of the site. The server's request hook (lib/server/request-hook.ts) asks this module
  * before Next sees a request: a plain page GET — no RSC/router/action headers, no preview cookie — is
  * answered from memory when the same page (path, canonical query, Host, Accept-Encoding) was rendered for
  * the current data version less than PAGE_CACHE_SECONDS ago (default 60: pages also say how old the data

@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerPageVersion } from "@/lib/server/page-cache";
-import { recordPeerAddresses } from "@/lib/server/peer-address";
+import { installRequestHook } from "@/lib/server/request-hook";
 
 let version = 1;
 let renders = 0;
@@ -15,7 +15,7 @@ let server: http.Server;
 let base = "";
 
 beforeAll(async () => {
-  recordPeerAddresses();
+  installRequestHook();
   registerPageVersion(async () => {
     if (version < 0) throw new Error("database down");
     return version;

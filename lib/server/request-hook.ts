@@ -1,4 +1,7 @@
 /**
+ * The server's one request hook, before Next sees a request: the client's address, pages from memory, and
+ * compressed static files.
+ *
  * Next's route handlers do not expose the socket, and Next only fills in X-Forwarded-For when a request has
  * none (so a client's own header would pass for its address). The server therefore records the TCP peer of
  * every request in `x-modelshare-peer` before Next sees it, overwriting whatever a client sent under that
@@ -14,9 +17,9 @@ import { PEER_HEADER } from "./client";
 import { servePage } from "./page-cache";
 import { serveStaticAsset } from "./static-assets";
 
-const KEY = Symbol.for("modelshare.peer-address");
+const KEY = Symbol.for("modelshare.request-hook");
 
-export function recordPeerAddresses(): void {
+export function installRequestHook(): void {
   const g = globalThis as { [KEY]?: true };
   if (g[KEY]) return;
   g[KEY] = true;
