@@ -16,11 +16,29 @@ const API_PARAMS: readonly string[] = [...VIEW_PARAMS, "format", "q"];
 const WHOLE_NUMBERS = new Set(["top"]);
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
+/**
+ * Names whose raw text in the query string is not percent-encoded UTF-8 (`q=%ed%a0%80` encodes a lone
+ * surrogate): URLSearchParams reads such bytes as U+FFFD, so they are found in the raw string.
+ */
+function undecodableNames(search: string): Set<string> {
+  const out = new Set<string>();
+  for (const pair of search.replace(/^\?/, "").split("&")) {
+    if (!pair.includes("%")) continue;
+    try {
+      for (const part of pair.split("=")) decodeURIComponent(part.replace(/\+/g, " "));
+    } catch {
+      out.add([...new URLSearchParams(pair)][0]?.[0] ?? "");
+    }
+  }
+  return out;
+}
+
 /** Unknown, repeated and unreadable parameters, each located at `query.<name>`. */
-export function strictQueryIssues(params: URLSearchParams, allowed: readonly string[] = API_PARAMS): ParamIssue[] {
+export function strictQueryIssues(url: URL, allowed: readonly string[] = API_PARAMS): ParamIssue[] {
   const issues: ParamIssue[] = [];
   const seen = new Map<string, number>();
-  for (const [name, value] of params) {
+  const undecodable = undecodableNames(url.search);
+  for (const [name, value] of url.searchParams) {
     const path = `query.${echo(name)}`;
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
@@ -32,7 +50,9 @@ export function strictQueryIssues(params: URLSearchParams, allowed: readonly str
       issues.push({ path, message: `unknown parameter; accepted: ${allowed.join(", ")}` });
       continue;
     }
-    if (CONTROL_RE.test(value) || LONE_SURROGATE_RE.test(value)) {
+    if (undecodable.has(name)) {
+      issues.push({ path, message: "is not valid percent-encoded UTF-8" });
+    } else if (CONTROL_RE.test(value) || LONE_SURROGATE_RE.test(value)) {
       issues.push({ path, message: "contains control characters or is not valid text" });
     } else if (WHOLE_NUMBERS.has(name) && value !== "" && !/^[0-9]+$/.test(value)) {
       issues.push({ path, message: `expected a whole number written with digits (got "${echo(value)}")` });

@@ -66,7 +66,7 @@ export function readRoute<T>(route: ReadRoute<T>) {
   return async function handle(req: Request): Promise<Response> {
     try {
       const url = new URL(req.url);
-      const strict = strictQueryIssues(url.searchParams);
+      const strict = strictQueryIssues(url);
       const { state, api, issues } = parseApiRequest(url.searchParams, route.base);
       const parsed = { state, api, url };
       // A parameter refused by name or form is reported once, not again for its value.

@@ -71,6 +71,9 @@ describe.each(DRIVERS)("strict read API on %s", (driver) => {
   it("refuses control characters in values and undecodable or unstorable path segments", async () => {
     expect(await refused(await modelsGET(req("/api/v1/models?q=%00")))).toEqual(["query.q"]);
     expect(await refused(await modelsGET(req("/api/v1/models?q=a%01b")))).toEqual(["query.q"]);
+    // Bytes that are not UTF-8 (an encoded lone surrogate, a cut sequence) are refused, not read as U+FFFD.
+    for (const q of ["%ed%a0%80", "ab%e2%80", "%ff"]) expect(await refused(await modelsGET(req(`/api/v1/models?q=${q}`)))).toEqual(["query.q"]);
+    expect((await modelsGET(req("/api/v1/models?q=%E2%80%94+caf%C3%A9"))).status).toBe(200);
     for (const id of ["%ed%a0%80", "\ud800", "a\u0000b", "x".repeat(201)]) {
       expect(await refused(await appRoute(id)(req("/api/v1/apps/x")))).toEqual(["appId"]);
     }
