@@ -77,6 +77,8 @@ export interface WriteOptions {
   isSample?: boolean;
   /** Told after each statement of daily model usage (the big table): rows written so far, of how many. */
   onUsageWritten?: (written: number, of: number) => void;
+  /** The snapshot's usage already checked and collapsed (prepareUsage), when the caller prepared it. */
+  usage?: CollapsedUsage;
   /** The text the snapshot was parsed from and the as_of its caller supplied: kept so a retraction can
    * replay the remaining snapshots (lib/ingest/retract.ts). */
   body?: { text: string; callerAsOf: Date | null };
@@ -113,16 +115,22 @@ async function storeBody(tx: Db, body: NonNullable<WriteOptions["body"]>, embedd
   return Number(key);
 }
 
+/** The work on a snapshot's usage that needs no database, done before the ingest lock: the monthly sums'
+ * check and collapsing repeats. */
+export async function prepareUsage(snap: ParsedSnapshot): Promise<CollapsedUsage> {
+  await checkMonthlySumsOrThrow(snap.modelUsage);
+  return collapseUsage(snap.modelUsage);
+}
+
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
   const asOf = snap.asOf ?? opts.fallbackAsOf;
   const asOfIso = asOf.toISOString();
   const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
   const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
-  await checkMonthlySumsOrThrow(snap.modelUsage);
+  const usage = opts.usage ?? (await prepareUsage(snap));
 
   const embedded = isEmbedded(db);
   try {
-    const usage = await collapseUsage(snap.modelUsage); // before the lock: needs no database
     return await writeInTransaction(db, snap, opts, base, embedded, usage);
   } finally {
     forgetDataVersion(db); // committed or not, the next reader asks the database
