@@ -127,11 +127,15 @@ export async function generateChartDataset(b: BenchDatabase, size: Size): Promis
   // The rollup triggers recompute each touched (app, month) from app_usage, which without its indexes means a
   // scan per statement: load with them off and rebuild the rollups once at the end (what the migration does).
   await sql.unsafe("alter table app_usage disable trigger user");
-  // Pairs spread models so that each model gets ~APPS_PER_MODEL apps: model index = p % M.
+  // Pairs spread models so that each model gets ~APPS_PER_MODEL apps: model index = p % M. App a's rows are
+  // scaled by 1 / (a + 1) (APP_SIZE): apps' sizes fall off with rank as real ones do, if far less steeply (in
+  // ../shared/fixtures' app-rankings the top coding app has 2,652× the tokens of the 50th; here 50×). With
+  // apps all of one size, the leaderboard's pruning (lib/queries/app-ranking.ts) cannot settle and every app is read.
+  const APP_SIZE = `(p / ${MODELS_PER_APP} + 1)`;
   await sql.unsafe(
     `insert into app_usage (app_id, model_id, period_kind, period_start, period_end, total_tokens, requests, snapshot_id, as_of)
      select 'app-' || (p / ${MODELS_PER_APP}), ids[1 + p % ${M}], 'month', mo::date, (mo + interval '1 month' - interval '1 day')::date,
-            (1000000 + ((p * 7919 + extract(epoch from mo)::int8 / 86400) % 900000000))::int8 * 30, 1, ${sid}, '2026-03-01'
+            (1000000 + ((p * 7919 + extract(epoch from mo)::int8 / 86400) % 900000000))::int8 * 30 / ${APP_SIZE}, 1, ${sid}, '2026-03-01'
      from ${modelIds} as x(ids), generate_series(0, ${pairs - 1}) as g(p),
           generate_series(date_trunc('month', ${firstDay}), '${DAY_ROWS_FROM}'::date - 1, '1 month') as mo`,
   );
@@ -142,7 +146,7 @@ export async function generateChartDataset(b: BenchDatabase, size: Size): Promis
     await sql.unsafe(
       `insert into app_usage (app_id, model_id, period_kind, period_start, period_end, total_tokens, requests, snapshot_id, as_of)
        select 'app-' || (p / ${MODELS_PER_APP}), ids[1 + p % ${M}], 'day', d, d,
-              (1000000 + ((p * 7919 + (d - '2020-01-01'::date) * 104729) % 900000000))::int8, 1, ${sid}, '2026-03-01'
+              (1000000 + ((p * 7919 + (d - '2020-01-01'::date) * 104729) % 900000000))::int8 / ${APP_SIZE}, 1, ${sid}, '2026-03-01'
        from ${modelIds} as x(ids),
             lateral (select ('${DAY_ROWS_FROM}'::date + n) as d from generate_series(${start}, ${end}) as s(n)) days,
             generate_series(0, ${pairs - 1}) as g(p)`,

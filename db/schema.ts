@@ -349,6 +349,47 @@ export const appUsagePickedMonthly = pgTable(
 );
 
 /**
+ * The all-apps leaderboard's upper bounds and sums: per month and app, the picked rows of
+ * app_usage_picked_monthly summed over kinds and snapshots. A range's total for an app is at most the sum of these over the months
+ * the range touches, so the leaderboard ranks exactly while reading only the apps near the top of each month
+ * (lib/queries/app-ranking.ts). Kept from app_usage_picked_monthly by triggers (drizzle/0012). numeric: a sum
+ * of bigints that cannot overflow.
+ */
+export const appUsageAppMonthly = pgTable(
+  "app_usage_app_monthly",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    appId: text("app_id").notNull(),
+    totalTokens: numeric("total_tokens").notNull(),
+    /** The month-kind part, null when there is none: what a range that cuts the month counts whole (the day
+     * rows it reads per day). */
+    monthTokens: numeric("month_tokens"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.appId] }),
+    // A month's apps, most tokens first: the ranking reads the head of each month's list.
+    index("app_usage_app_monthly_rank_idx").on(t.month, t.totalTokens.desc(), t.appId),
+  ],
+);
+
+/**
+ * Per month, kind and snapshot: the days app_usage_picked_monthly's rows of every app cover. The all-apps
+ * leaderboard's coverage and provenance (which span every app, not only the ones shown) read these few rows
+ * instead of every app's. Kept with app_usage_app_monthly (drizzle/0012).
+ */
+export const appUsageMonthSnapshots = pgTable(
+  "app_usage_month_snapshots",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    kind: text("kind", { enum: ["day", "month"] }).notNull(),
+    snapshotId: bigint("snapshot_id", { mode: "number" }).notNull(),
+    firstDay: date("first_day", { mode: "string" }).notNull(),
+    lastDay: date("last_day", { mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.kind, t.snapshotId] })],
+);
+
+/**
  * Per app, snapshot and day: running totals within the month of the picked per-model day rows (summed over
  * models), one row for every day from the snapshot's first picked day in the month to the month's end, so a
  * range that cuts a month reads two rows per app and snapshot (the running totals at its last day and the day
@@ -367,8 +408,13 @@ export const appUsagePickedDaily = pgTable(
     cumTokens: bigint("cum_tokens", { mode: "bigint" }).notNull(),
     cumRows: integer("cum_rows").notNull(),
   },
-  // The key index also holds the totals (INCLUDE, drizzle/0011): the leaderboard reads them by index only.
-  (t) => [primaryKey({ columns: [t.day, t.appId, t.snapshotId] })],
+  (t) => [
+    // The key index also holds the totals (INCLUDE, drizzle/0011): the leaderboard reads them by index only.
+    primaryKey({ columns: [t.day, t.appId, t.snapshotId] }),
+    // Whether, and on which first and last day, a snapshot has picked day rows within a range that cuts a
+    // month (the leaderboard's coverage and provenance), by two probes per snapshot.
+    index("app_usage_picked_daily_snapshot_idx").on(t.snapshotId, t.day).where(sql`day_rows > 0`),
+  ],
 );
 
 /**
@@ -415,6 +461,8 @@ export const schema = {
   usageMonthlyRollup,
   appUsageMonthSource,
   appUsagePickedMonthly,
+  appUsageAppMonthly,
+  appUsageMonthSnapshots,
   appUsagePickedDaily,
   permalinks,
 };

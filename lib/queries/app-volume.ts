@@ -94,7 +94,7 @@ function pickedCalendarRows(q: { from: string; to: string; modelIds?: number[]; 
  * [from, to] as the months it covers whole (first days of the first and last, or null) and the pieces of the
  * months it cuts, one piece per month.
  */
-function splitRange(from: string, to: string): { whole: [string, string] | null; edges: [string, string][] } {
+export function splitRange(from: string, to: string): { whole: [string, string] | null; edges: [string, string][] } {
   const firstWhole = from.endsWith("-01") ? from : nextPeriod(periodStart(from, "month"), "month");
   const lastWholeEnd = periodEnd(periodStart(to, "month"), "month") === to ? to : addDays(periodStart(to, "month"), -1);
   const fromMonthEnd = periodEnd(periodStart(from, "month"), "month");

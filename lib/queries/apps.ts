@@ -12,6 +12,7 @@ import { stringList } from "@/db/row-values";
 import { calendarPeriods, cumulativeSums, shareOf, sumTokens } from "@/lib/view/periods";
 import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/range";
 import type { ViewState } from "@/lib/view/state";
+import { rankAllApps } from "./app-ranking";
 import { getAppVolumes, getAppVolumeSeries, getLatestWindows } from "./app-volume";
 import { QueryError } from "./errors";
 import { provenanceOf } from "./provenance";
@@ -46,7 +47,9 @@ export async function topAppsFor(db: Db, series: ResolvedSeries | null, range: R
   if (!range.empty) {
     const attempts = series ? [{ modelIds, sumModels: true }] : [{ allModels: true }, { sumModels: true }];
     for (const a of attempts) {
-      const v = await getAppVolumes(db, { from: range.from, to: range.to, limit, ...a });
+      const q = { from: range.from, to: range.to, limit, ...a };
+      // Every app summed over its models: ranked reading only the apps near the top, when that settles it.
+      const v = (!series && a.sumModels && (await rankAllApps(db, q))) || (await getAppVolumes(db, q));
       if (v.rows.length) {
         return { ...base, basis: "calendar", coverage: v.coverage, apps: v.rows.map(toRow), provenance: await provenanceOf(db, v.snapshotIds) };
       }

@@ -1,5 +1,5 @@
 /**
- * The app-usage rollups (drizzle/0006_app_usage_rollups_triggers.sql) that the app-period rule reads: they
+ * The app-usage rollups (drizzle/0006_app_usage_rollups_triggers.sql, and 0012's leaderboard bounds) that the app-period rule reads: they
  * follow inserts, restatements, deletes and truncation, and the all-apps leaderboard read from them sums each
  * app's picked per-model rows exactly (expected figures worked out by hand below), on every available driver.
  */
@@ -60,6 +60,16 @@ async function expectRollupsConsistent(db: Db) {
     await rowsOf(db, sql`select to_char(p.period_end, 'YYYY-MM') || '-01' as month, p.app_id, p.period_kind as kind, p.snapshot_id::text as s,
                                 sum(p.total_tokens)::text as t, count(*)::int as c, min(p.period_start)::text as f, max(p.period_end)::text as l
                          from ${picked} p group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+  );
+  // The leaderboard's bounds and snapshot summaries (drizzle/0012) follow the picked rows.
+  expect(await rowsOf(db, sql`select month::text as month, app_id, total_tokens::text as t from app_usage_app_monthly order by 1, 2`)).toEqual(
+    await rowsOf(db, sql`select month::text as month, app_id, sum(total_tokens)::text as t from app_usage_picked_monthly group by 1, 2 order by 1, 2`),
+  );
+  expect(
+    await rowsOf(db, sql`select month::text as month, kind, snapshot_id::text as s, first_day::text as f, last_day::text as l from app_usage_month_snapshots order by 1, 2, 3`),
+  ).toEqual(
+    await rowsOf(db, sql`select month::text as month, kind, snapshot_id::text as s, min(first_day)::text as f, max(last_day)::text as l
+                         from app_usage_picked_monthly group by 1, 2, 3 order by 1, 2, 3`),
   );
   // Running totals: every day from a snapshot's first picked day in the month to the month's end.
   expect(
