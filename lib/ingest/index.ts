@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/db";
 import { checkAsOfNotFutureOrThrow } from "./as-of";
 import { parseSnapshotInSlices } from "./detect";
-import { oneAtATime } from "./one-at-a-time";
-import { prepareUsage, writeSnapshot, type IngestSummary } from "./write";
+import { awaitTurn } from "./one-at-a-time";
+import { prepareUsage, writePrepared, type IngestSummary, type PreparedSnapshot } from "./write";
 
 export type { IngestSummary } from "./write";
 export { IngestError } from "./errors";
@@ -24,29 +24,38 @@ export interface IngestOptions {
 export type IngestProgress = { stage: "parsed"; rows: number } | { stage: "written"; rows: number; of: number };
 
 export async function ingestText(db: Db, text: string, opts: IngestOptions = {}): Promise<IngestSummary> {
-  const category = opts.category ?? null;
   const receivedAt = opts.receivedAt ?? new Date();
-  const { snapshot, usage, checksum } = await oneAtATime(async () => {
-    // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
-    const snapshot = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null, category });
-    opts.onProgress?.({ stage: "parsed", rows: snapshot.modelUsage.length + snapshot.appUsage.length + snapshot.models.length });
-    const asOf = snapshot.asOf ?? opts.asOf ?? receivedAt;
-    checkAsOfNotFutureOrThrow(asOf, receivedAt, snapshot.asOfFromBody === false || !snapshot.asOf ? "query.asOf" : "as_of");
-    // A body that states its own date is the same snapshot whatever the caller passes; otherwise the
-    // caller's as_of is part of its identity.
-    const datedByBody = snapshot.asOf !== null && snapshot.asOfFromBody !== false;
-    // The same app-rankings body sent for two categories is two snapshots (each category's rows are its own).
-    const checksum = snapshotChecksum(category ? `${text}\0category=${category}` : text, datedByBody ? null : (opts.asOf ?? null));
-    return { snapshot, usage: await prepareUsage(snapshot), checksum };
-  });
+  // The same app-rankings body sent for two categories is two snapshots (each category's rows are its own).
+  const identified = opts.category ? `${text}\0category=${opts.category}` : text;
+  // Without a caller's as_of, the identity does not depend on what parsing finds.
+  const knownChecksum = opts.asOf ? null : snapshotChecksum(identified, null);
   const onProgress = opts.onProgress;
-  return writeSnapshot(db, snapshot, {
-    checksum,
-    fallbackAsOf: snapshot.asOf ?? opts.asOf ?? receivedAt,
-    usage,
-    onUsageWritten: onProgress && ((rows, of) => onProgress({ stage: "written", rows, of })),
-    body: { text, callerAsOf: opts.asOf ?? null },
-  });
+  const endTurn = await awaitTurn();
+  try {
+    const prepare = async (): Promise<PreparedSnapshot> => {
+      try {
+        // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
+        const snap = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null, category: opts.category ?? null });
+        onProgress?.({ stage: "parsed", rows: snap.modelUsage.length + snap.appUsage.length + snap.models.length });
+        const asOf = snap.asOf ?? opts.asOf ?? receivedAt;
+        checkAsOfNotFutureOrThrow(asOf, receivedAt, snap.asOfFromBody === false || !snap.asOf ? "query.asOf" : "as_of");
+        // A body that states its own date is the same snapshot whatever the caller passes; otherwise the
+        // caller's as_of is part of its identity.
+        const datedByBody = snap.asOf !== null && snap.asOfFromBody !== false;
+        const checksum = knownChecksum ?? snapshotChecksum(identified, datedByBody ? null : (opts.asOf ?? null));
+        return { snap, usage: await prepareUsage(snap), checksum, fallbackAsOf: asOf };
+      } finally {
+        endTurn(); // the next snapshot is prepared while this one waits for the lock and writes
+      }
+    };
+    return await writePrepared(db, prepare, {
+      knownChecksum,
+      onUsageWritten: onProgress && ((rows, of) => onProgress({ stage: "written", rows, of })),
+      body: { text, callerAsOf: opts.asOf ?? null },
+    });
+  } finally {
+    endTurn();
+  }
 }
 
 /**

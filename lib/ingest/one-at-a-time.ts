@@ -6,8 +6,11 @@
  */
 let tail: Promise<unknown> = Promise.resolve();
 
-export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = tail.then(work, work);
-  tail = turn.catch(() => undefined);
+/** Waits for the caller's turn; the function it returns ends the turn (calling it again does nothing). */
+export function awaitTurn(): Promise<() => void> {
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  const turn = tail.then(() => end);
+  tail = tail.then(() => ended);
   return turn;
 }

@@ -123,15 +123,30 @@ export async function prepareUsage(snap: ParsedSnapshot): Promise<CollapsedUsage
 }
 
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
-  const asOf = snap.asOf ?? opts.fallbackAsOf;
-  const asOfIso = asOf.toISOString();
-  const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
-  const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
-  const usage = opts.usage ?? (await prepareUsage(snap));
+  const prepared = async () => ({ snap, usage: opts.usage ?? (await prepareUsage(snap)), checksum: opts.checksum, fallbackAsOf: opts.fallbackAsOf });
+  return writePrepared(db, prepared, { ...opts, knownChecksum: opts.checksum });
+}
 
-  const embedded = isEmbedded(db);
+/** A snapshot ready to write: parsed, checked, its usage collapsed, its identity and as_of of last resort known. */
+export interface PreparedSnapshot {
+  snap: ParsedSnapshot;
+  usage: CollapsedUsage;
+  checksum: string;
+  fallbackAsOf: Date;
+}
+
+/**
+ * Writes the snapshot `prepare` makes, calling it inside the transaction: its body (megabytes) is stored by
+ * Postgres while Node parses it, instead of after. `knownChecksum`, when the snapshot's identity is known
+ * before parsing, lets a snapshot sent again skip storing its body.
+ */
+export async function writePrepared(
+  db: Db,
+  prepare: () => Promise<PreparedSnapshot>,
+  opts: Pick<WriteOptions, "isSample" | "onUsageWritten" | "body"> & { knownChecksum?: string | null },
+): Promise<IngestSummary> {
   try {
-    return await writeInTransaction(db, snap, opts, base, embedded, usage);
+    return await writeInTransaction(db, prepare, opts, isEmbedded(db));
   } finally {
     forgetDataVersion(db); // committed or not, the next reader asks the database
   }
@@ -139,22 +154,25 @@ export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOpt
 
 async function writeInTransaction(
   db: Db,
-  snap: ParsedSnapshot,
-  opts: WriteOptions,
-  base: { format: ParsedSnapshot["format"]; source: string; asOf: string; citation: string },
+  prepare: () => Promise<PreparedSnapshot>,
+  opts: Pick<WriteOptions, "isSample" | "onUsageWritten" | "body"> & { knownChecksum?: string | null },
   embedded: boolean,
-  usage: CollapsedUsage,
 ): Promise<IngestSummary> {
-  const { asOf: asOfIso, citation } = base;
   return db.transaction(async (transaction) => {
     const tx = embedded ? turnBeforeEachStatement(transaction) : transaction;
     // A snapshot sent again is answered from what was stored: its body is not written for nothing.
-    const seen = (await rowsOf(tx, sql`select 1 from snapshots where checksum = ${opts.checksum}`)).length > 0;
-    let provisional = opts.body && !seen ? await storeBody(tx, opts.body, embedded) : null;
+    const seen = opts.knownChecksum ? (await rowsOf(tx, sql`select 1 from snapshots where checksum = ${opts.knownChecksum}`)).length > 0 : false;
+    const storing = opts.body && !seen ? storeBody(tx, opts.body, embedded) : null;
+    storing?.catch(() => undefined); // if preparing fails, the transaction is rolled back with it
+    const { snap, usage, checksum, fallbackAsOf } = await prepare();
+    let provisional = storing ? await storing : null;
+    const asOfIso = (snap.asOf ?? fallbackAsOf).toISOString();
+    const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
+    const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
     await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
     const [existing] = await rowsOf<StoredSnapshot>(
       tx,
-      sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${opts.checksum}`,
+      sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${checksum}`,
     );
     if (existing) {
       if (provisional !== null) await tx.execute(sql`delete from snapshot_bodies where snapshot_id = ${provisional}`);
@@ -165,13 +183,13 @@ async function writeInTransaction(
     const [{ id: rawId }] = await rowsOf<{ id: number }>(
       tx,
       sql`insert into snapshots (format, source, as_of, checksum, citation, row_counts, is_sample)
-          values (${snap.format}, ${snap.source}, ${asOfIso}::timestamptz, ${opts.checksum}, ${citation}, '{}'::jsonb, ${opts.isSample ?? false})
+          values (${snap.format}, ${snap.source}, ${asOfIso}::timestamptz, ${checksum}, ${citation}, '{}'::jsonb, ${opts.isSample ?? false})
           returning id`,
     );
     const snapshotId = Number(rawId);
     if (opts.body && provisional === null) provisional = await storeBody(tx, opts.body, embedded); // seen before the lock, retracted since
     if (provisional !== null) await tx.execute(sql`update snapshot_bodies set snapshot_id = ${snapshotId} where snapshot_id = ${provisional}`);
-    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: opts.checksum, onUsageWritten: opts.onUsageWritten };
+    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum, onUsageWritten: opts.onUsageWritten };
     const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
     return { snapshotId, ...base, duplicate: false, modelsCreated, rows };

@@ -102,6 +102,7 @@ describe.each(DRIVERS)("ingest on %s", (driver) => {
     expect(err.details[0].message).toContain("nobody/never-released");
     expect(await count(h.db, "snapshots")).toBe(0);
     expect(await count(h.db, "models")).toBe(0);
+    expect(await count(h.db, "snapshot_bodies")).toBe(0); // stored while parsing, rolled back with the rest
   });
 
   it("is idempotent: the same snapshot twice changes nothing", async () => {
@@ -114,6 +115,8 @@ describe.each(DRIVERS)("ingest on %s", (driver) => {
     expect(again.rows.appUsage.inserted + again.rows.appUsage.updated).toBe(0);
     expect(await dumpUsage(h.db)).toEqual(state);
     expect(await count(h.db, "snapshots")).toBe(1);
+    // Its identity needs the caller's as_of, so its body was stored again while it was parsed, then let go.
+    expect(await count(h.db, "snapshot_bodies")).toBe(1);
   });
 
   it("restatements: the newest as_of wins whatever the arrival order", async () => {

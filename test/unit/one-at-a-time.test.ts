@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { oneAtATime } from "@/lib/ingest/one-at-a-time";
+import { awaitTurn } from "@/lib/ingest/one-at-a-time";
+
+/** Work done in its turn, as ingestText prepares a snapshot. */
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const end = await awaitTurn();
+  try {
+    return await work();
+  } finally {
+    end();
+    end(); // ending a turn twice does nothing
+  }
+}
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -14,7 +25,7 @@ function work(log: string[], name: string, turns: number, fail = false) {
   };
 }
 
-describe("preparing snapshots one at a time (lib/ingest/one-at-a-time.ts)", () => {
+describe("preparing snapshots in turns (lib/ingest/one-at-a-time.ts)", () => {
   it("runs work in arrival order, the next starting only when the one before has ended", async () => {
     const log: string[] = [];
     const results = await Promise.all([oneAtATime(work(log, "a", 5)), oneAtATime(work(log, "b", 1)), oneAtATime(work(log, "c", 3))]);
