@@ -25,7 +25,7 @@ export async function dumpUsage(db: Db) {
   return JSON.parse(JSON.stringify({ usage, apps, models }));
 }
 
-export async function count(db: Db, table: "snapshots" | "models" | "model_usage_daily" | "apps" | "app_usage" | "model_prices") {
+export async function count(db: Db, table: "snapshots" | "models" | "model_usage_daily" | "apps" | "app_usage" | "model_prices" | "snapshot_bodies") {
   const [{ n }] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
   return Number(n);
 }
