@@ -209,22 +209,43 @@ const isPrintableAscii = (c: number) => c > 32 && c < 127;
 
 /**
  * A row of a model usage file. It keeps its line number: `path` ("row N") is built only when an error names
- * the row, not for each of a million rows.
+ * the row. A file with only the required columns has rows of four fields, the optional values being the
+ * prototype's nulls: the rows are kept until written, and their size is most of the garbage collector's work.
  */
 class CsvModelUsageRow implements ModelUsageRow {
+  declare readonly promptTokens: BigIntString | null;
+  declare readonly completionTokens: BigIntString | null;
+  declare readonly reasoningTokens: BigIntString | null;
+  declare readonly cachedTokens: BigIntString | null;
+  declare readonly requests: BigIntString | null;
   constructor(
     readonly day: Day,
     readonly model: ModelRef,
     readonly totalTokens: BigIntString,
+    readonly line: number,
+  ) {}
+  get path(): string {
+    return `row ${this.line}`;
+  }
+}
+for (const field of ["promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "requests"]) {
+  Object.defineProperty(CsvModelUsageRow.prototype, field, { value: null, writable: true }); // writable: a row may have its own
+}
+
+/** A row of a file with optional columns: their values are its own. */
+class CsvModelUsageRowWithSplits extends CsvModelUsageRow {
+  constructor(
+    day: Day,
+    model: ModelRef,
+    totalTokens: BigIntString,
+    line: number,
     readonly promptTokens: BigIntString | null,
     readonly completionTokens: BigIntString | null,
     readonly reasoningTokens: BigIntString | null,
     readonly cachedTokens: BigIntString | null,
     readonly requests: BigIntString | null,
-    readonly line: number,
-  ) {}
-  get path(): string {
-    return `row ${this.line}`;
+  ) {
+    super(day, model, totalTokens, line);
   }
 }
 
@@ -245,6 +266,7 @@ function modelUsageRows(
     col.cached_tokens,
     col.requests,
   ];
+  const splits = [cPrompt, cCompletion, cReasoning, cCached, cRequests].some((c) => c >= 0);
   return (cells, line) => {
     const path = `row ${line}`;
     if (cells.length !== width) {
@@ -263,7 +285,11 @@ function modelUsageRows(
     const requests = readOptionalCount(cell(cells, cRequests), path, "requests", issues);
     if (day === null || model === null || totalTokens === null) return;
     if (!issues.empty) return; // rejected anyway: stop building rows, keep reporting
-    out.push(new CsvModelUsageRow(day, model, totalTokens, promptTokens, completionTokens, reasoningTokens, cachedTokens, requests, line));
+    out.push(
+      splits
+        ? new CsvModelUsageRowWithSplits(day, model, totalTokens, line, promptTokens, completionTokens, reasoningTokens, cachedTokens, requests)
+        : new CsvModelUsageRow(day, model, totalTokens, line),
+    );
   };
 }
 
