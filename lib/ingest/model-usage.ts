@@ -16,7 +16,7 @@ import { copyInto } from "@/db/copy";
 import type { ModelRef, ModelUsageRow } from "./types";
 import type { WriteContext } from "./write";
 import { upsertCounting } from "./upsert-counting";
-import { collapseDuplicates } from "./duplicates";
+import { collapseDuplicates, collapseDuplicatesByIndex } from "./duplicates";
 import { newerRow } from "./newer-row";
 import { eachInSlices, nextTurn, SLICE } from "./slices";
 
@@ -53,7 +53,7 @@ const usageValues = (r: ModelUsageRow) => USAGE_VALUES.map((c) => r[FIELD[c]] ??
 /** Memos keyed by reference object stay small where a parser makes one object per row. */
 const MEMO = 10_000;
 
-/** Small numbers for model references and days, so a row's key is one number (no string per row). */
+/** Small numbers for model references and days, so a row's key is one small integer (no string per row). */
 function keyer() {
   const refs: ModelRef[] = [];
   const [byRef, byIdentity, byDay] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
@@ -71,32 +71,45 @@ function keyer() {
     }
     return i;
   };
+  // Rows usually come a day at a time: the last day's index spares most lookups.
+  let [lastDay, lastIndex] = ["", -1];
   const dayIndex = (day: string) => {
+    if (day === lastDay) return lastIndex;
     let i = byDay.get(day);
     if (i === undefined) byDay.set(day, (i = byDay.size));
+    [lastDay, lastIndex] = [day, i];
     return i;
   };
-  return { refs, key: (r: ModelUsageRow) => dayIndex(r.day) * 2 ** 26 + refIndex(r.model) };
+  return { refs, refIndex, dayIndex, days: () => byDay.size };
 }
 
 /**
  * Collapses repeats by model *reference*, which needs no database: the ingest runs it before taking the
  * ingest lock, so other ingests do not wait for it. Two references to one model (a public id and its
- * permaslug) are caught after resolution, in mergeModelUsage.
+ * permaslug) are caught after resolution, in mergeModelUsage. A first pass numbers each row's day and
+ * reference; a row's key is then day × references + reference, a small integer.
  */
 export async function collapseUsage(all: ModelUsageRow[]): Promise<CollapsedUsage> {
-  const { refs, key } = keyer();
+  const { refs, refIndex, dayIndex, days } = keyer();
+  const [dayOf, refOf] = [new Int32Array(all.length), new Int32Array(all.length)];
   const stated = new Set<UsageValue>(["total_tokens"]);
-  const optional = USAGE_VALUES.filter((c) => c !== "total_tokens");
-  const rows = await collapseDuplicates(
-    all,
-    (r) => {
-      for (const c of optional) if (r[FIELD[c]] != null) stated.add(c);
-      return key(r);
-    },
-    usageValues,
-  );
+  await eachInSlices(all, (r, i) => {
+    dayOf[i] = dayIndex(r.day);
+    refOf[i] = refIndex(r.model);
+    noteStated(r, stated);
+  });
+  const width = refs.length;
+  const rows = await collapseDuplicatesByIndex(all, (i) => dayOf[i] * width + refOf[i], days() * width, usageValues);
   return { rows, refs, stated: USAGE_VALUES.filter((c) => stated.has(c)) };
+}
+
+/** Adds the optional value columns `r` states. */
+function noteStated(r: ModelUsageRow, stated: Set<UsageValue>): void {
+  if (r.promptTokens != null) stated.add("prompt_tokens");
+  if (r.completionTokens != null) stated.add("completion_tokens");
+  if (r.reasoningTokens != null) stated.add("reasoning_tokens");
+  if (r.cachedTokens != null) stated.add("cached_tokens");
+  if (r.requests != null) stated.add("requests");
 }
 
 export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, resolvedIdOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {

@@ -100,11 +100,17 @@ export async function resolveModels(
           where kind = 'model' and (public_id = any(${textArray(pending)}::text[]) or permaslug = any(${textArray(bases)}::text[]))
           order by in_catalogue desc, meta_as_of desc nulls last, id desc`,
     );
+    // The first row of each public id and identity (the query's order decides): one lookup per name.
+    const [byPublicId, byPair] = [new Map<string, string>(), new Map<string, string>()];
+    for (const f of found) {
+      const [key, pair] = [identity(f.permaslug, f.variant), `${f.permaslug}\0${f.variant}`];
+      if (!byPublicId.has(f.public_id)) byPublicId.set(f.public_id, key);
+      if (!byPair.has(pair)) byPair.set(pair, key);
+    }
     for (const ref of pending) {
       const { base, variant } = splitModelId(ref);
-      const hit =
-        found.find((f) => f.public_id === ref) ?? found.find((f) => f.permaslug === base && f.variant === variant);
-      if (hit) lookupTarget.set(ref, identity(hit.permaslug, hit.variant));
+      const hit = byPublicId.get(ref) ?? byPair.get(`${base}\0${variant}`);
+      if (hit) lookupTarget.set(ref, hit);
     }
   }
   if (lookups.some((ref) => !lookupTarget.has(ref))) {

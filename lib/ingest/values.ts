@@ -109,6 +109,26 @@ export function makeDayChecker(): (v: unknown) => v is Day {
   };
 }
 
+/**
+ * makeDayChecker for the CSV's day cells, handing back one string per distinct day (or null): the rows of a
+ * day share it instead of each keeping a copy of its own, and the previous cell's verdict answers most rows
+ * (files come a day at a time) without a lookup.
+ */
+export function makeDayInterner(): (v: string) => Day | null {
+  const seen = new Map<string, Day | null>();
+  let [last, lastDay]: [string, Day | null] = ["", null];
+  return (v) => {
+    if (v === last) return lastDay;
+    let day = seen.get(v);
+    if (day === undefined) {
+      day = isDay(v) ? v : null;
+      if (seen.size < 100_000) seen.set(v, day);
+    }
+    [last, lastDay] = [v, day];
+    return day;
+  };
+}
+
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
 /**

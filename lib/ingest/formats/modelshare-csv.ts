@@ -20,8 +20,8 @@
  * are trimmed.
  */
 import { IngestError, IssueList } from "../errors";
-import type { AppRecord, AppUsageRow, ModelUsageRow, ParseContext, ParsedSnapshot } from "../types";
-import { makeDayChecker, parseIsoInstant, quote } from "../values";
+import type { AppRecord, AppUsageRow, BigIntString, Day, ModelRef, ModelUsageRow, ParseContext, ParsedSnapshot } from "../types";
+import { makeDayInterner, parseIsoInstant, quote } from "../values";
 import { type CsvRecordHandler, mapColumns, normalizeHeader, readCsvRecords, readCsvRecordsInSlices } from "./csv";
 import { citationSchema, defaultCitation, makeModelRefReader, periodFromString, sourceSchema } from "./modelshare";
 import { readCount, readOptionalCount, readText, stripBom } from "./shared";
@@ -196,7 +196,57 @@ function finishParse(p: {
 
 /** A cell by column index, trimmed; "" for an absent optional column (index -1). */
 function cell(cells: string[], i: number): string {
-  return i < 0 ? "" : cells[i].trim();
+  return i < 0 ? "" : trimmed(cells[i]);
+}
+
+/** `s.trim()`, skipped for the usual cell, which starts and ends with printable ASCII (nothing to trim). */
+function trimmed(s: string): string {
+  const n = s.length;
+  return n > 0 && isPrintableAscii(s.charCodeAt(0)) && isPrintableAscii(s.charCodeAt(n - 1)) ? s : s.trim();
+}
+
+const isPrintableAscii = (c: number) => c > 32 && c < 127;
+
+/**
+ * A row of a model usage file. It keeps its line number: `path` ("row N") is built only when an error names
+ * the row. A file with only the required columns has rows of four fields, the optional values being the
+ * prototype's nulls: the rows are kept until written, and their size is most of the garbage collector's work.
+ */
+class CsvModelUsageRow implements ModelUsageRow {
+  declare readonly promptTokens: BigIntString | null;
+  declare readonly completionTokens: BigIntString | null;
+  declare readonly reasoningTokens: BigIntString | null;
+  declare readonly cachedTokens: BigIntString | null;
+  declare readonly requests: BigIntString | null;
+  constructor(
+    readonly day: Day,
+    readonly model: ModelRef,
+    readonly totalTokens: BigIntString,
+    readonly line: number,
+  ) {}
+  get path(): string {
+    return `row ${this.line}`;
+  }
+}
+for (const field of ["promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "requests"]) {
+  Object.defineProperty(CsvModelUsageRow.prototype, field, { value: null, writable: true }); // writable: a row may have its own
+}
+
+/** A row of a file with optional columns: their values are its own. */
+class CsvModelUsageRowWithSplits extends CsvModelUsageRow {
+  constructor(
+    day: Day,
+    model: ModelRef,
+    totalTokens: BigIntString,
+    line: number,
+    readonly promptTokens: BigIntString | null,
+    readonly completionTokens: BigIntString | null,
+    readonly reasoningTokens: BigIntString | null,
+    readonly cachedTokens: BigIntString | null,
+    readonly requests: BigIntString | null,
+  ) {
+    super(day, model, totalTokens, line);
+  }
 }
 
 /** Row handler for `date,model,total_tokens,…` files. Column indexes are resolved once, not per row. */
@@ -206,7 +256,7 @@ function modelUsageRows(
   issues: IssueList,
   out: ModelUsageRow[],
 ): CsvRecordHandler {
-  const isValidDay = makeDayChecker();
+  const dayOf = makeDayInterner();
   const readRef = makeModelRefReader();
   const [cDate, cModel, cTotal] = [col.date, col.model, col.total_tokens];
   const [cPrompt, cCompletion, cReasoning, cCached, cRequests] = [
@@ -216,25 +266,30 @@ function modelUsageRows(
     col.cached_tokens,
     col.requests,
   ];
+  const splits = [cPrompt, cCompletion, cReasoning, cCached, cRequests].some((c) => c >= 0);
   return (cells, line) => {
     const path = `row ${line}`;
     if (cells.length !== width) {
       issues.add(path, `has ${cells.length} cells but the header has ${width}`);
       return;
     }
-    const day = cells[cDate].trim();
-    const dayOk = isValidDay(day);
-    if (!dayOk) issues.add(`${path}.date`, day === "" ? "is required" : `must be a real day, YYYY-MM-DD, got ${quote(day)}`);
-    const model = readRef(cells[cModel].trim(), path, "model", issues);
-    const totalTokens = readCount(cells[cTotal].trim(), path, "total_tokens", issues);
+    const dayCell = trimmed(cells[cDate]);
+    const day = dayOf(dayCell);
+    if (day === null) issues.add(`${path}.date`, dayCell === "" ? "is required" : `must be a real day, YYYY-MM-DD, got ${quote(dayCell)}`);
+    const model = readRef(trimmed(cells[cModel]), path, "model", issues);
+    const totalTokens = readCount(trimmed(cells[cTotal]), path, "total_tokens", issues);
     const promptTokens = readOptionalCount(cell(cells, cPrompt), path, "prompt_tokens", issues);
     const completionTokens = readOptionalCount(cell(cells, cCompletion), path, "completion_tokens", issues);
     const reasoningTokens = readOptionalCount(cell(cells, cReasoning), path, "reasoning_tokens", issues);
     const cachedTokens = readOptionalCount(cell(cells, cCached), path, "cached_tokens", issues);
     const requests = readOptionalCount(cell(cells, cRequests), path, "requests", issues);
-    if (!dayOk || model === null || totalTokens === null) return;
+    if (day === null || model === null || totalTokens === null) return;
     if (!issues.empty) return; // rejected anyway: stop building rows, keep reporting
-    out.push({ day, model, totalTokens, promptTokens, completionTokens, reasoningTokens, cachedTokens, requests, path });
+    out.push(
+      splits
+        ? new CsvModelUsageRowWithSplits(day, model, totalTokens, line, promptTokens, completionTokens, reasoningTokens, cachedTokens, requests)
+        : new CsvModelUsageRow(day, model, totalTokens, line),
+    );
   };
 }
 
