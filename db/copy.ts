@@ -1,7 +1,7 @@
 /**
  * `COPY … FROM` on either driver, inside a transaction: the fastest way to move many rows into a table
- * (postgres.js streams `FROM STDIN`; PGlite reads `FROM '/dev/blob'`). Rows are in COPY's text format: one
- * line per row, tab-separated, `\N` for null.
+ * (postgres.js streams `FROM STDIN`; PGlite reads `FROM '/dev/blob'`), in COPY's binary format
+ * (db/copy-binary.ts): the server reads each value as it is stored, without parsing text.
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -22,18 +22,18 @@ function clientOf(tx: Db): PostgresJsTx | PgliteTx {
 }
 
 /**
- * Copies `lines` (chunks of whole lines) into `table (columns)`. `table` and `columns` are identifiers
- * written by the caller, never input.
+ * Copies `chunks` (COPY's binary format, header first and trailer last: db/copy-binary.ts) into
+ * `table (columns)`. `table` and `columns` are identifiers written by the caller, never input.
  */
-export async function copyInto(tx: Db, table: string, columns: readonly string[], lines: AsyncIterable<string> | Iterable<string>, embedded: boolean): Promise<void> {
+export async function copyInto(tx: Db, table: string, columns: readonly string[], chunks: AsyncIterable<Buffer>, embedded: boolean): Promise<void> {
   const target = `${table} (${columns.join(", ")})`;
   const client = clientOf(tx);
   if (embedded) {
-    const parts: string[] = [];
-    for await (const chunk of lines) parts.push(chunk);
-    await (client as PgliteTx).query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob(parts) });
+    const parts: Buffer[] = [];
+    for await (const chunk of chunks) parts.push(chunk);
+    await (client as PgliteTx).query(`copy ${target} from '/dev/blob' with (format binary)`, [], { blob: new Blob(parts as Uint8Array<ArrayBuffer>[]) });
     return;
   }
-  const writable = await (client as PostgresJsTx).unsafe(`copy ${target} from stdin`).writable();
-  await pipeline(Readable.from(lines), writable);
+  const writable = await (client as PostgresJsTx).unsafe(`copy ${target} from stdin with (format binary)`).writable();
+  await pipeline(Readable.from(chunks), writable);
 }

@@ -13,6 +13,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { copyInto } from "@/db/copy";
+import { BinaryRows, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, provenanceFields, rowBytes } from "@/db/copy-binary";
 import type { ModelRef, ModelUsageRow } from "./types";
 import type { WriteContext } from "./write";
 import { upsertCounting } from "./upsert-counting";
@@ -129,11 +130,11 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
   const per = ctx.embedded ? ctx.chunk : rows.length;
   if (!(await anyStoredOnDays(ctx, rows))) {
     // Only new days (a collector appending): nothing to merge, every row is an insert, straight from COPY.
-    const provenance = `\t${ctx.snapshotId}\t${ctx.asOfIso}`;
+    const provenance = provenanceFields(ctx.snapshotId, ctx.asOfIso);
     for (let start = 0; start < rows.length; start += per) {
       if (start > 0) await nextTurn();
       const end = Math.min(rows.length, start + per);
-      await copyInto(ctx.tx, "model_usage_daily", ["day", "model_id", ...usage.stated, "snapshot_id", "as_of"], copyLines(rows, start, end, idOf, usage.stated, provenance), ctx.embedded);
+      await copyInto(ctx.tx, "model_usage_daily", ["day", "model_id", ...usage.stated, "snapshot_id", "as_of"], copyRows(rows, start, end, idOf, usage.stated, provenance), ctx.embedded);
       total.inserted = end;
       ctx.onUsageWritten?.(end, rows.length);
     }
@@ -144,7 +145,7 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
     if (start > 0) await nextTurn();
     const end = Math.min(rows.length, start + per);
     await ctx.tx.execute(sql.raw(`truncate ${STAGE}`));
-    await copyInto(ctx.tx, STAGE, ["day", "model_id", ...usage.stated], copyLines(rows, start, end, idOf, usage.stated), ctx.embedded);
+    await copyInto(ctx.tx, STAGE, ["day", "model_id", ...usage.stated], copyRows(rows, start, end, idOf, usage.stated), ctx.embedded);
     if (ctx.embedded) {
       const r = await upsertFromStage(ctx);
       total.inserted += r.inserted;
@@ -214,19 +215,29 @@ async function anyStoredOnDays(ctx: WriteContext, rows: ModelUsageRow[]): Promis
   return found.length > 0;
 }
 
-/** Rows [start, end) as COPY text of `day, model_id, …stated`, a slice at a time with a turn of the event loop
- * between slices. Every value is a validated date or digit string, so nothing needs escaping. */
-async function* copyLines(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number, stated: readonly UsageValue[], suffix = ""): AsyncGenerator<string> {
+/** Rows [start, end) in COPY's binary format as `day, model_id, …stated[, snapshot_id, as_of]`, a slice at a
+ * time with a turn of the event loop between slices. Every value is a validated day or digit string. */
+async function* copyRows(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number, stated: readonly UsageValue[], provenance?: Buffer): AsyncGenerator<Buffer> {
   const fields = stated.map((c) => FIELD[c]);
+  const width = 2 + fields.length + (provenance ? 2 : 0);
+  yield COPY_BINARY_HEADER;
   for (let from = start; from < end; from += SLICE) {
     if (from > start) await nextTurn();
-    let out = "";
-    for (let i = from; i < Math.min(end, from + SLICE); i++) {
+    const to = Math.min(end, from + SLICE);
+    const out = new BinaryRows((to - from) * rowBytes(width));
+    for (let i = from; i < to; i++) {
       const r = rows[i];
-      out += `${r.day}\t${idOf(r.model)}`;
-      for (const f of fields) out += `\t${r[f] ?? "\\N"}`;
-      out += `${suffix}\n`;
+      out.row(width);
+      out.date(r.day);
+      out.int4(idOf(r.model));
+      for (const f of fields) {
+        const v = r[f] as string | null | undefined;
+        if (v == null) out.null();
+        else out.int8Digits(v);
+      }
+      if (provenance) out.raw(provenance);
     }
-    yield out;
+    yield out.done();
   }
+  yield COPY_BINARY_TRAILER;
 }
