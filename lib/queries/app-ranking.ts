@@ -29,6 +29,7 @@ const MAX_LIMIT = 250;
 export async function rankAllApps(db: Db, q: { from: string; to: string; limit: number }): Promise<AppVolumes | null> {
   if (q.limit > MAX_LIMIT) return null;
   const spanning = coverageAndProvenance(db, q.from, q.to); // needs no heads: asked at once
+  spanning.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
   const heads = await monthHeads(db, monthsTouched(q.from, q.to), headSize(q.limit));
   // Candidates by the most they can total; only those above what an app outside the heads can reach count.
   const hopeful = heads.candidates.filter((c) => heads.complete || c.bound > heads.bound).sort((a, b) => (b.bound > a.bound ? 1 : b.bound < a.bound ? -1 : 0));
