@@ -77,8 +77,6 @@ export interface WriteOptions {
   isSample?: boolean;
   /** Told after each statement of daily model usage (the big table): rows written so far, of how many. */
   onUsageWritten?: (written: number, of: number) => void;
-  /** The snapshot's usage already checked and collapsed (prepareUsage), when the caller prepared it. */
-  usage?: CollapsedUsage;
   /** The text the snapshot was parsed from and the as_of its caller supplied: kept so a retraction can
    * replay the remaining snapshots (lib/ingest/retract.ts). */
   body?: { text: string; callerAsOf: Date | null };
@@ -123,7 +121,7 @@ export async function prepareUsage(snap: ParsedSnapshot): Promise<CollapsedUsage
 }
 
 export async function writeSnapshot(db: Db, snap: ParsedSnapshot, opts: WriteOptions): Promise<IngestSummary> {
-  const prepared = async () => ({ snap, usage: opts.usage ?? (await prepareUsage(snap)), checksum: opts.checksum, fallbackAsOf: opts.fallbackAsOf });
+  const prepared = async () => ({ snap, usage: await prepareUsage(snap), checksum: opts.checksum, fallbackAsOf: opts.fallbackAsOf });
   return writePrepared(db, prepared, { ...opts, knownChecksum: opts.checksum });
 }
 
@@ -135,6 +133,9 @@ export interface PreparedSnapshot {
   fallbackAsOf: Date;
 }
 
+/** `knownChecksum`: the snapshot's identity when it is known before parsing. */
+type PreparedWriteOptions = Pick<WriteOptions, "isSample" | "onUsageWritten" | "body"> & { knownChecksum?: string | null };
+
 /**
  * Writes the snapshot `prepare` makes, calling it inside the transaction: its body (megabytes) is stored by
  * Postgres while Node parses it, instead of after. `knownChecksum`, when the snapshot's identity is known
@@ -143,7 +144,7 @@ export interface PreparedSnapshot {
 export async function writePrepared(
   db: Db,
   prepare: () => Promise<PreparedSnapshot>,
-  opts: Pick<WriteOptions, "isSample" | "onUsageWritten" | "body"> & { knownChecksum?: string | null },
+  opts: PreparedWriteOptions,
 ): Promise<IngestSummary> {
   try {
     return await writeInTransaction(db, prepare, opts, isEmbedded(db));
@@ -155,7 +156,7 @@ export async function writePrepared(
 async function writeInTransaction(
   db: Db,
   prepare: () => Promise<PreparedSnapshot>,
-  opts: Pick<WriteOptions, "isSample" | "onUsageWritten" | "body"> & { knownChecksum?: string | null },
+  opts: PreparedWriteOptions,
   embedded: boolean,
 ): Promise<IngestSummary> {
   return db.transaction(async (transaction) => {

@@ -17,7 +17,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { plainArray, textArray } from "@/db/pg-array";
-import { addDays, nextPeriod, periodStart } from "@/lib/view/periods";
+import { addDays, calendarPeriods, periodStart } from "@/lib/view/periods";
 import { splitRange, type AppVolumes } from "./app-volume";
 import { snapshotIdsOf } from "./provenance";
 
@@ -58,11 +58,7 @@ export async function rankAllApps(db: Db, q: { from: string; to: string; limit: 
 const NONE: AppVolumes = { rows: [], coverage: null, snapshotIds: [] };
 
 /** First days of the months [from, to] touches. */
-function monthsTouched(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = periodStart(from, "month"); m <= to; m = nextPeriod(m, "month")) out.push(m);
-  return out;
-}
+const monthsTouched = (from: string, to: string) => calendarPeriods(from, to, "month").map((p) => p.period);
 
 /**
  * Each month's first n apps by picked tokens. `bound`: the most an app in none of the heads can total (the sum
