@@ -21,8 +21,11 @@ export function FigureChart({ plot, labelledBy, describedBy }: { plot: Plot; lab
   const [live, setLive] = useState(false);
   const wake = () => setLive(true);
   const img = { role: "img", "aria-labelledby": labelledBy, "aria-describedby": describedBy } as const;
+  // Not pointerenter alone: when the page scrolls under a resting pointer, Chromium moves its hover without
+  // pointer boundary events, so the next movement inside the plot is a pointermove with no enter before it.
+  const onPointer = live ? undefined : wake;
   return (
-    <div data-live={live || undefined} onPointerEnter={wake} onTouchStart={wake} onFocus={wake}>
+    <div data-live={live || undefined} onPointerEnter={onPointer} onPointerMove={onPointer} onMouseOver={onPointer} onTouchStart={onPointer} onFocus={onPointer}>
       {plot.type === "time" ? <TimePlotView plot={plot} img={img} live={live} /> : <BarPlotView plot={plot} img={img} live={live} />}
     </div>
   );
