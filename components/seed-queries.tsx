@@ -1,6 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { scopedKey } from "@/lib/pages/api-queries";
-import { seededAnswers } from "@/lib/pages/seed";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { seededCache } from "@/lib/pages/seed";
 import type { ViewData } from "@/lib/pages/view-data-types";
 import type { ViewState } from "@/lib/view/state";
 
@@ -9,7 +8,5 @@ import type { ViewState } from "@/lib/view/state";
  * views ask for the same keys and start with these answers. `pinnedId`: a permalink's stored answers.
  */
 export function SeedQueries({ data, state, pinnedId = null, children }: { data: ViewData; state: ViewState; pinnedId?: string | null; children: React.ReactNode }) {
-  const client = new QueryClient();
-  for (const a of seededAnswers(data, state)) client.setQueryData(scopedKey(a.queryKey, pinnedId), a.data);
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+  return <HydrationBoundary state={seededCache(data, state, pinnedId)}>{children}</HydrationBoundary>;
 }

@@ -36,3 +36,14 @@ for (const path of PAGES) {
     await expect.poll(() => seen.length).toBeGreaterThan(0);
   });
 }
+
+test("a page served from memory late in its lifetime (PAGE_CACHE_SECONDS, 60 here) fetches nothing either", async ({ page }) => {
+  // The browser's clock 65 s ahead of the server's: the page reaches it as a cached page would at the end of
+  // its 60 s, hydrating 5 s later. Its answers are still the current data version's, so nothing is fetched.
+  await page.clock.install({ time: Date.now() + 65_000 });
+  const seen = apiRequests(page);
+  await page.goto(PAGES[0]);
+  await waitForCharts(page);
+  await page.waitForLoadState("networkidle");
+  expect(seen).toEqual([]);
+});

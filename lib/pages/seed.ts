@@ -3,18 +3,20 @@
  * query-options factories (lib/pages/api-queries.ts) name them on both sides, so the first paint fetches
  * nothing and a changed control fetches only what changed.
  */
-import { appMixOptions, compareOptions, compareState, compareTopAppsOptions, compareUsageOptions, modelAdoptionOptions, modelAppsOptions, modelVariantsOptions, subsidyOptions } from "./api-queries";
+import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
+import { pageCacheSeconds } from "@/lib/server/page-cache";
+import { appMixOptions, compareOptions, compareState, compareTopAppsOptions, compareUsageOptions, modelAdoptionOptions, modelAppsOptions, modelVariantsOptions, scopedKey, subsidyOptions } from "./api-queries";
 import type { ViewData } from "./view-data-types";
 import type { ViewState } from "@/lib/view/state";
 
-export interface SeededAnswer {
+interface SeededAnswer {
   queryKey: readonly [string, string];
   data: unknown;
 }
 
 const seed = (o: { queryKey: readonly [string, string] }, data: unknown): SeededAnswer[] => (data == null ? [] : [{ queryKey: o.queryKey, data }]);
 
-export function seededAnswers(d: ViewData, state: ViewState): SeededAnswer[] {
+function seededAnswers(d: ViewData, state: ViewState): SeededAnswer[] {
   switch (d.view) {
     case "overview":
       return []; // drawn from the server's data; its controls navigate (no API behind them)
@@ -36,4 +38,17 @@ export function seededAnswers(d: ViewData, state: ViewState): SeededAnswer[] {
     case "app":
       return seed(appMixOptions(state, d.appId), d.mix);
   }
+}
+
+/**
+ * The browser cache's starting state for a page: its answers under their keys (`pinnedId`: a permalink's
+ * stored answers). This render may be served from the page cache (lib/server/page-cache.ts) until its lifetime
+ * ends, with the data version unchanged, so its answers are dated to then: dated now, a page served late in
+ * that lifetime would reach the browser already stale and fetch every answer again.
+ */
+export function seededCache(d: ViewData, state: ViewState, pinnedId: string | null): DehydratedState {
+  const client = new QueryClient();
+  const updatedAt = Date.now() + pageCacheSeconds() * 1000;
+  for (const a of seededAnswers(d, state)) client.setQueryData(scopedKey(a.queryKey, pinnedId), a.data, { updatedAt });
+  return dehydrate(client);
 }

@@ -26,7 +26,8 @@ export function registerPageVersion(fn: VersionFn): void {
   (globalThis as G)[VERSION] = fn;
 }
 
-function pageCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
+/** How long a drawn page may be served from memory (PAGE_CACHE_SECONDS; 0 = never). */
+export function pageCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.PAGE_CACHE_SECONDS);
   return env.PAGE_CACHE_SECONDS !== undefined && Number.isFinite(n) && n >= 0 ? n : 60;
 }
