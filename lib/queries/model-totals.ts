@@ -1,7 +1,7 @@
 /**
  * Tokens per model over a date range, read from usage_monthly_rollup for the calendar months the range fully
  * contains and from model_usage_daily for the edge days (lib/view/periods.ts splitFullMonths). Rankings over
- * every model (subsidy, default series, the catalogue) then read ~one row per model and month instead of one
+ * every model (default series, the catalogue) then read ~one row per model and month instead of one
  * per model and day. The rollup is kept exact by triggers (drizzle/0003_usage_rollups_triggers.sql).
  */
 import { sql, type SQL } from "drizzle-orm";

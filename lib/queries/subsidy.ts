@@ -15,7 +15,7 @@ import { getDataBounds, resolveRangeWith, type ResolvedRange } from "@/lib/view/
 import type { Interval, ViewState } from "@/lib/view/state";
 import { assertKnownAuthors } from "./authors";
 import { provenanceOf, snapshotIdsOf } from "./provenance";
-import { modelTotals } from "./model-totals";
+import { rankModels } from "./model-ranking";
 import { sqlCalendarKey, tokenString, type Row } from "./sql";
 import type { ModelRankRow, SubsidyPoint, SubsidyResult } from "./types";
 
@@ -101,7 +101,7 @@ export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRa
   const [, { authors, market, snapshotIds }, models, unseen] = await Promise.all([
     assertKnownAuthors(db, state.authors),
     range.empty ? Promise.resolve(empty) : freePaidByAuthor(db, range, interval, state.authors, state.top),
-    range.empty || opts.modelRankings === false ? Promise.resolve([] as ModelRankRow[]) : modelRanking(db, range, state.top),
+    range.empty || opts.modelRankings === false ? Promise.resolve([] as ModelRankRow[]) : rankModels(db, range, state.top),
     unseenShares(db, range),
   ]);
   const all = [...authors.values()];
@@ -135,43 +135,6 @@ export async function computeSubsidy(db: Db, state: ViewState, range: ResolvedRa
     otherShare: unseen.otherShare,
     provenance: await provenanceOf(db, snapshotIds),
   };
-}
-
-/**
- * Models (variants of one permaslug together) over the range: the top `limit` by all tokens and the top
- * `limit` by paid tokens, ranked in SQL so only those rows leave the database. Label: the standard
- * variant's public id and name when there is one.
- */
-async function modelRanking(db: Db, range: ResolvedRange, limit: number): Promise<ModelRankRow[]> {
-  const rows = await rowsOf<Row>(
-    db,
-    sql`with t as ${modelTotals(range.from, range.to)},
-        p as (
-          select m.permaslug, min(m.author) as author, sum(t.tokens) as tokens,
-                 coalesce(sum(t.tokens) filter (where m.variant <> 'free'), 0) as paid,
-                 coalesce(sum(t.tokens) filter (where m.variant = 'free'), 0) as free
-          from t join models m on m.id = t.model_id
-          where m.kind = 'model'
-          group by m.permaslug),
-        r as (
-          select p.*, row_number() over (order by p.tokens desc, p.permaslug) as rank_all,
-                 row_number() over (order by p.paid desc, p.permaslug) as rank_paid
-          from p)
-        select r.permaslug, r.author, r.tokens::text as tokens, r.paid::text as paid, r.free::text as free, l.public_id, l.name
-        from r cross join lateral (
-          select m.public_id, m.name from models m where m.permaslug = r.permaslug and m.kind = 'model'
-          order by (m.variant = 'standard') desc, (m.variant = 'free'), m.public_id limit 1) l
-        where r.rank_all <= ${limit} or (r.rank_paid <= ${limit} and r.paid > 0)`,
-  );
-  return rows.map((r) => ({
-    publicId: String(r.public_id),
-    permaslug: String(r.permaslug),
-    name: (r.name as string | null) ?? null,
-    author: String(r.author),
-    tokens: tokenString(r.tokens),
-    paidTokens: tokenString(r.paid),
-    freeTokens: tokenString(r.free),
-  }));
 }
 
 /**
