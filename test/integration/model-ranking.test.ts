@@ -99,6 +99,10 @@ describe.each(DRIVERS)("model rankings on %s", (driver) => {
           // April whole, May cut: early's (free) tokens on a cut day equal steady-april's, and its name sorts first.
           ["2026-04-10", "acme/steady-april", 1000],
           ["2026-05-02", "acme/early:free", 1000],
+          // June whole, July cut: apaid's paid tokens on a cut day tie zpaid's, and its name sorts first.
+          ["2026-06-10", "acme/big:free", 9000],
+          ["2026-06-11", "acme/zpaid", 1000],
+          ["2026-07-02", "acme/apaid", 1000],
         ]),
       );
     });
@@ -124,6 +128,10 @@ describe.each(DRIVERS)("model rankings on %s", (driver) => {
     it("sums a model that can only tie the limit-th, and ranks it first when its name sorts first", async () => {
       // By all tokens early leads on the tie; by paid tokens steady-april does.
       expect(await ranked(h.db, "2026-04-01", "2026-05-02", 1)).toEqual(["acme/early 1000 0", "acme/steady-april 1000 1000"]);
+    });
+
+    it("the same by paid tokens: a model that can only tie the paid ranking's limit-th is summed", async () => {
+      expect(await ranked(h.db, "2026-06-01", "2026-07-02", 1)).toEqual(["acme/apaid 1000 1000", "acme/big 9000 0"]);
     });
 
     it("follows a restatement made after the monthly figures were first kept", async () => {
