@@ -42,10 +42,12 @@ async function main() {
     await runChartApiBench();
   }
   if (chosen.has("load")) {
+    buildIfNeeded();
     const { runLoadBench } = await import("./load");
     await runLoadBench();
   }
   if (chosen.has("read-during-ingest")) {
+    buildIfNeeded(); // it serves the built app: a stale build measured the code before the last change
     const { runReadDuringIngestBench } = await import("./read-during-ingest");
     await runReadDuringIngestBench();
   }

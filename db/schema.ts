@@ -168,9 +168,25 @@ export const modelUsageWindow = pgTable(
  */
 export const snapshotBodies = pgTable("snapshot_bodies", {
   snapshotId: bigint("snapshot_id", { mode: "number" }).primaryKey(),
-  body: text("body").notNull(),
   callerAsOf: timestamp("caller_as_of", { withTimezone: true, mode: "date" }),
 });
+
+/**
+ * A body's text in parts of about a megabyte, in order (lib/ingest/body-parts.ts). On PGlite every statement
+ * runs on the server's own thread: one 19 MB insert stopped every read for about a second, a part stops them
+ * for a few milliseconds. Parts follow their body's key and go with it (cascade).
+ */
+export const snapshotBodyParts = pgTable(
+  "snapshot_body_parts",
+  {
+    snapshotId: bigint("snapshot_id", { mode: "number" })
+      .notNull()
+      .references(() => snapshotBodies.snapshotId, { onDelete: "cascade", onUpdate: "cascade" }),
+    part: integer("part").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.part] })],
+);
 
 /**
  * Retracted snapshots (an audit log; nothing else of them is kept). `version` is drawn from the snapshot id
@@ -454,6 +470,7 @@ export const schema = {
   modelUsageDaily,
   modelUsageWindow,
   snapshotBodies,
+  snapshotBodyParts,
   retractions,
   apps,
   appUsage,

@@ -16,6 +16,7 @@ import { rowsOf, type Db } from "@/db";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { ApiError } from "@/lib/domain/api-error";
 import { iso } from "@/db/row-values";
+import { readBody } from "./body-parts";
 import { parseSnapshot } from "./detect";
 import { CHUNK, EMBEDDED_CHUNK, INGEST_LOCK, writeRows } from "./write";
 import { turnBeforeEachStatement } from "./slices";
@@ -66,8 +67,8 @@ export async function retractSnapshot(db: Db, snapshotId: number): Promise<Retra
 
       const remaining = await rowsOf<{ id: string | number; as_of: unknown; checksum: string }>(tx, sql`select id, as_of, checksum from snapshots order by id`);
       for (const s of remaining) {
-        const [b] = await rowsOf<{ body: string; caller_as_of: unknown }>(tx, sql`select body, caller_as_of from snapshot_bodies where snapshot_id = ${s.id}`);
-        const snap = parseSnapshot(b.body, { asOf: b.caller_as_of ? new Date(iso(b.caller_as_of)) : null });
+        const b = (await readBody(tx, Number(s.id)))!; // every remaining snapshot has one (checked above)
+        const snap = parseSnapshot(b.text, { asOf: b.callerAsOf ? new Date(iso(b.callerAsOf)) : null });
         const id = Number(s.id);
         await writeRows({ tx, snapshotId: id, asOfIso: iso(s.as_of), chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum: s.checksum }, snap);
       }

@@ -37,6 +37,7 @@ import { newerRow } from "./newer-row";
 import { collapseDuplicates } from "./duplicates";
 import { upsertCounting, type Changed } from "./upsert-counting";
 import { turnBeforeEachStatement } from "./slices";
+import { insertBody } from "./body-parts";
 import { collapseUsage, mergeModelUsage, USAGE_VALUES, type CollapsedUsage } from "./model-usage";
 
 export interface RowCounts {
@@ -105,11 +106,8 @@ const LZ4_IN_THIS_TRANSACTION = sql`do $$ begin perform set_config('default_toas
  */
 async function storeBody(tx: Db, body: NonNullable<WriteOptions["body"]>, embedded: boolean): Promise<number> {
   if (!embedded) await tx.execute(LZ4_IN_THIS_TRANSACTION);
-  const [{ key }] = await rowsOf<{ key: string | number }>(
-    tx,
-    sql`insert into snapshot_bodies (snapshot_id, body, caller_as_of)
-        values (-txid_current(), ${body.text}, ${body.callerAsOf?.toISOString() ?? null}::timestamptz) returning snapshot_id as key`,
-  );
+  const [{ key }] = await rowsOf<{ key: string | number }>(tx, sql`select -txid_current() as key`);
+  await insertBody(tx, Number(key), body.text, body.callerAsOf);
   return Number(key);
 }
 

@@ -153,7 +153,8 @@ describe.each(DRIVERS)("model usage through COPY on %s", (driver) => {
     await expect(ingestText(h.db, csv("2026-01-02T00:00:00Z", [[dayOf(0), "acme/nobody", "1", "", ""]]))).rejects.toThrow(/unknown model/);
     const bodies = await rowsOf<{ snapshot_id: string | number; same: boolean }>(
       h.db,
-      sql`select b.snapshot_id, b.body = ${body} as same from snapshot_bodies b order by b.snapshot_id`,
+      sql`select b.snapshot_id, (select string_agg(p.text, '' order by p.part) from snapshot_body_parts p where p.snapshot_id = b.snapshot_id) = ${body} as same
+          from snapshot_bodies b order by b.snapshot_id`,
     );
     const ids = (await rowsOf<{ id: string | number }>(h.db, sql`select id from snapshots order by id`)).map((r) => Number(r.id));
     expect(bodies.map((b) => Number(b.snapshot_id))).toEqual(ids);

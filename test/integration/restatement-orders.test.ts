@@ -142,7 +142,7 @@ async function finalState(db: Db): Promise<string> {
 }
 
 async function reset(db: Db) {
-  await db.execute(sql`truncate snapshots, snapshot_bodies, retractions, models, model_prices, model_listings, model_usage_daily, model_usage_window, apps, app_usage, covered_days restart identity`);
+  await db.execute(sql`truncate snapshots, snapshot_bodies, snapshot_body_parts, retractions, models, model_prices, model_listings, model_usage_daily, model_usage_window, apps, app_usage, covered_days restart identity`);
 }
 
 describe.each(DRIVERS)("restatements in every order on %s", (driver) => {

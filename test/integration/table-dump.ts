@@ -5,6 +5,7 @@ import { rowsOf, type Db } from "@/db";
 export const DATA_TABLES = [
   "snapshots",
   "snapshot_bodies",
+  "snapshot_body_parts",
   "models",
   "model_prices",
   "model_listings",
