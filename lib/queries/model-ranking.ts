@@ -1,14 +1,15 @@
 /**
  * Models ranked over a range (variants of one permaslug together), by all tokens and by paid tokens only: the
  * subsidy answer's model rankings. Exact, while reading from the database only what the range's cut months
- * need, so it costs about the same for 10 models as for 1,000.
+ * need: on rankings as unequal as real ones it costs about the same for 10 models as for 1,000 (with models all
+ * of one size, a range that cuts months reads every model's cut days).
  *
  * Every permaslug's tokens per calendar month (usage_monthly_rollup by permaslug, free variants apart) are kept
  * in memory per data version. A month the range covers whole adds its figure exactly; a month the range cuts
  * adds between nothing and its whole figure. So each permaslug has a known part and a most it can total.
  * Permaslugs whose cut months are unknown are summed exactly from model_usage_daily (the cut days only), those
- * that can total most first, until every one not summed can total less than the `limit`-th exact total, for
- * both rankings: strictly less, so ties are settled too. A range of whole months reads no usage row at all.
+ * that can total most first, until every one not summed can total less than the `limit`-th of what the others
+ * are known to total, in both rankings: strictly less, so ties are settled too. A range of whole months reads no usage row at all.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
@@ -176,10 +177,7 @@ function nthLargest(values: Iterable<bigint>, limit: number): bigint {
 
 /** The top `limit` of the entries by `f` (ties by permaslug): those at or above the `limit`-th value, sorted. */
 function topBy<T extends { permaslug: string }>(entries: T[], f: (x: T) => bigint, limit: number): T[] {
-  const t = nthLargest(
-    entries.map((e) => f(e)),
-    limit,
-  );
+  const t = nthLargest(entries.map(f), limit);
   return entries
     .filter((e) => f(e) >= t)
     .sort(desc(f))
@@ -202,14 +200,8 @@ export async function rankModels(db: Db, range: ResolvedRange, limit: number): P
   const lower = (b: Bounds) => exact.get(b.permaslug) ?? b.known;
   // The likeliest first (those that can total most, in either ranking), then every one still pending at once.
   for (let first = true; ; first = false) {
-    const tAll = nthLargest(
-      bounds.map((b) => lower(b).all),
-      limit,
-    );
-    const tPaid = nthLargest(
-      bounds.flatMap((b) => (lower(b).paid > 0n ? [lower(b).paid] : [])),
-      limit,
-    );
+    const tAll = nthLargest(bounds.map((b) => lower(b).all), limit);
+    const tPaid = nthLargest(bounds.flatMap((b) => (lower(b).paid > 0n ? [lower(b).paid] : [])), limit);
     // Strictly below: one that can only tie the `limit`-th may still rank above it on its name.
     pending = pending.filter((b) => b.most.all >= tAll || (b.most.paid > 0n && b.most.paid >= tPaid));
     if (!pending.length) break;
@@ -224,14 +216,8 @@ export async function rankModels(db: Db, range: ResolvedRange, limit: number): P
     if (!pending.length) break;
   }
   const ranked = [...exact].map(([permaslug, t]) => ({ permaslug, t }));
-  const top = new Set([
-    ...topBy(ranked, (r) => r.t.all, limit),
-    ...topBy(
-      ranked.filter((r) => r.t.paid > 0n),
-      (r) => r.t.paid,
-      limit,
-    ),
-  ]);
+  const paid = ranked.filter((r) => r.t.paid > 0n);
+  const top = new Set([...topBy(ranked, (r) => r.t.all, limit), ...topBy(paid, (r) => r.t.paid, limit)]);
   return [...top].flatMap(({ permaslug, t }) => {
     const label = data.labels.get(permaslug);
     if (!label) return [];
