@@ -29,8 +29,12 @@ test("compare: Flash vs Haiku over January 2026 shows top apps 236B and 63.5B, a
 
   // Tooltips give exact values formatted for humans (the interactive chart, loaded on the first pointer).
   await waitForLiveChart(page, "compare-top-apps");
-  await apps.locator(".recharts-bar-rectangle").first().hover();
-  await expect(apps.locator(".recharts-tooltip-wrapper", { hasText: "Lemonade" })).toContainText("236B");
+  // Hovered again until it shows: the chart lays its bars out once more when it learns its width, and a
+  // pointer that arrived before that can rest beside the bar it aimed at.
+  await expect(async () => {
+    await apps.locator(".recharts-bar-rectangle").first().hover();
+    await expect(apps.locator(".recharts-tooltip-wrapper", { hasText: "Lemonade" })).toContainText("236B", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   const usage = await waitForLiveChart(page, "compare-usage");
   const plot = usage.locator(".recharts-cartesian-grid");
   await plot.scrollIntoViewIfNeeded();
