@@ -7,8 +7,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Db } from "./index";
 
+/** A postgres.js query, with the settlers it calls on the server's answer (replaceable: see copyInto). */
+interface PostgresJsQuery {
+  writable(): Promise<NodeJS.WritableStream & { destroy(error?: Error): void }>;
+  reject: (error: Error) => void;
+}
 interface PostgresJsTx {
-  unsafe(query: string): { writable(): Promise<NodeJS.WritableStream> };
+  unsafe(query: string): PostgresJsQuery;
 }
 interface PgliteTx {
   query(query: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
@@ -34,6 +39,11 @@ export async function copyInto(tx: Db, table: string, columns: readonly string[]
     await (client as PgliteTx).query(`copy ${target} from '/dev/blob' with (format binary)`, [], { blob: new Blob(parts as Uint8Array<ArrayBuffer>[]) });
     return;
   }
-  const writable = await (client as PostgresJsTx).unsafe(`copy ${target} from stdin with (format binary)`).writable();
+  const query = (client as PostgresJsTx).unsafe(`copy ${target} from stdin with (format binary)`);
+  const writable = await query.writable();
+  // postgres.js resolves the query with the stream, and an error the server sends after the end of the data
+  // (the last rows refused) went to the settled query and was lost: the COPY never ended. It ends the
+  // stream instead, which the pipeline reports.
+  query.reject = (error) => writable.destroy(error);
   await pipeline(Readable.from(chunks), writable);
 }

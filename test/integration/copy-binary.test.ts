@@ -57,4 +57,16 @@ describe.each(DRIVERS)("COPY in binary on %s", (driver) => {
     expect(rows.map((r) => r.w)).toEqual(DAYS.flatMap(() => COUNTS.map((c, j) => (j % 2 ? null : c))));
     expect(new Set(rows.map((r) => `${r.s} ${r.t}`))).toEqual(new Set(["42 2026-01-02 03:04:05.678"]));
   });
+
+  // postgres.js forgets an error that arrives after the data's end was sent (a small COPY, or the last rows
+  // of a large one): the COPY then never settled, and its request hung with the ingest lock held.
+  it("a COPY the server refuses at its end fails, and the transaction can be rolled back", async () => {
+    const refused = h.db.transaction(async (tx) => {
+      await tx.execute(sql`create temp table unique_days (day date primary key, n int4, v int8, w int8, snapshot_id int8, as_of timestamptz) on commit drop`);
+      await copyInto(tx, "unique_days", ["day", "n", "v", "w", "snapshot_id", "as_of"], chunks(), isEmbedded(h.db)); // each day 8 times
+    });
+    await expect(refused).rejects.toThrow(/duplicate key/);
+    const [{ ok }] = await rowsOf<{ ok: number }>(h.db, sql`select 1 as ok`);
+    expect(ok).toBe(1);
+  });
 });
