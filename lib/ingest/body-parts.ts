@@ -4,7 +4,7 @@
  * (19 MB) written at once stopped every read for about a second. Parts never split a surrogate pair, so each
  * is valid text and their concatenation is the body.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 
 /** UTF-16 code units per part. */
@@ -23,11 +23,21 @@ export function bodyParts(text: string, size = PART_CHARS): string[] {
   return parts.length ? parts : [""];
 }
 
-/** Inserts the body's header row under `key` and its parts, one statement each. */
-export async function insertBody(tx: Db, key: number, text: string, callerAsOf: Date | null): Promise<void> {
-  await tx.execute(sql`insert into snapshot_bodies (snapshot_id, caller_as_of) values (${key}, ${callerAsOf?.toISOString() ?? null}::timestamptz)`);
-  const parts = bodyParts(text);
-  for (let i = 0; i < parts.length; i++) await tx.execute(sql`insert into snapshot_body_parts (snapshot_id, part, text) values (${key}, ${i}, ${parts[i]})`);
+/**
+ * Inserts the body's header row under `key` (an expression) and its parts, one statement each; returns the
+ * key. On Postgres the parts are sent at once (`pipelined`): the server writes them back to back, whatever
+ * this thread is doing meanwhile (parsing the same body, in slices). On PGlite each waits for the one before.
+ */
+export async function insertBody(tx: Db, key: SQL, text: string, callerAsOf: Date | null, pipelined: boolean): Promise<number> {
+  const [{ key: stored }] = await rowsOf<{ key: string | number }>(
+    tx,
+    sql`insert into snapshot_bodies (snapshot_id, caller_as_of) values (${key}, ${callerAsOf?.toISOString() ?? null}::timestamptz) returning snapshot_id as key`,
+  );
+  const id = Number(stored);
+  const inserts = bodyParts(text).map((part, i) => sql`insert into snapshot_body_parts (snapshot_id, part, text) values (${id}, ${i}, ${part})`);
+  if (pipelined) await Promise.all(inserts.map((insert) => tx.execute(insert)));
+  else for (const insert of inserts) await tx.execute(insert);
+  return id;
 }
 
 /** A stored body and its caller's as_of, or null when the snapshot has none. */

@@ -5,6 +5,7 @@ import { checkAsOfNotFutureOrThrow } from "./as-of";
 import { parseSnapshotInSlices } from "./detect";
 import { awaitTurn } from "./one-at-a-time";
 import { prepareUsage, writePrepared, type IngestSummary, type PreparedSnapshot } from "./write";
+import type { UsageFeed } from "./types";
 
 export type { IngestSummary } from "./write";
 export { IngestError } from "./errors";
@@ -32,10 +33,11 @@ export async function ingestText(db: Db, text: string, opts: IngestOptions = {})
   const onProgress = opts.onProgress;
   const endTurn = await awaitTurn();
   try {
-    const prepare = async (): Promise<PreparedSnapshot> => {
+    const prepare = async (usageFeed?: UsageFeed): Promise<PreparedSnapshot> => {
       try {
-        // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered).
-        const snap = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null, category: opts.category ?? null });
+        // Large CSV bodies are read in slices with event-loop turns between them (reads keep being answered);
+        // the writer may follow the parse, writing rows as they are read (lib/ingest/streamed-usage.ts).
+        const snap = await parseSnapshotInSlices(text, { asOf: opts.asOf ?? null, contentType: opts.contentType ?? null, category: opts.category ?? null, usageFeed });
         onProgress?.({ stage: "parsed", rows: snap.modelUsage.length + snap.appUsage.length + snap.models.length });
         const asOf = snap.asOf ?? opts.asOf ?? receivedAt;
         checkAsOfNotFutureOrThrow(asOf, receivedAt, snap.asOfFromBody === false || !snap.asOf ? "query.asOf" : "as_of");

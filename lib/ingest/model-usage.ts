@@ -20,6 +20,7 @@ import { upsertCounting } from "./upsert-counting";
 import { collapseDuplicates, collapseDuplicatesByIndex } from "./duplicates";
 import { newerRow } from "./newer-row";
 import { eachInSlices, nextTurn, SLICE } from "./slices";
+import type { StreamedKeys } from "./streamed-usage";
 
 export const USAGE_VALUES = ["total_tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_tokens", "requests"] as const;
 
@@ -40,7 +41,7 @@ export interface CollapsedUsage {
   stated: readonly UsageValue[];
 }
 
-type UsageValue = (typeof USAGE_VALUES)[number];
+export type UsageValue = (typeof USAGE_VALUES)[number];
 const FIELD: Record<UsageValue, keyof ModelUsageRow> = {
   total_tokens: "totalTokens",
   prompt_tokens: "promptTokens",
@@ -113,7 +114,13 @@ function noteStated(r: ModelUsageRow, stated: Set<UsageValue>): void {
   if (r.requests != null) stated.add("requests");
 }
 
-export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, resolvedIdOf: (ref: ModelRef) => number): Promise<{ inserted: number; updated: number }> {
+/** `streamed`: keys written while the snapshot was parsed (lib/ingest/streamed-usage.ts), counted as inserted. */
+export async function mergeModelUsage(
+  ctx: WriteContext,
+  usage: CollapsedUsage,
+  resolvedIdOf: (ref: ModelRef) => number,
+  streamed?: StreamedKeys,
+): Promise<{ inserted: number; updated: number }> {
   const ids = new Map<ModelRef, number>();
   const idOf = (ref: ModelRef) => {
     let id = ids.get(ref);
@@ -124,9 +131,17 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
     return id;
   };
   const aliased = new Set(usage.refs.map(idOf)).size < usage.refs.length;
-  const rows = aliased ? await collapseDuplicates(usage.rows, (r) => `${r.day}|${idOf(r.model)}`, usageValues) : usage.rows;
-  const total = { inserted: 0, updated: 0 };
-  if (!rows.length) return total;
+  const collapsed = aliased ? await collapseDuplicates(usage.rows, (r) => `${r.day}|${idOf(r.model)}`, usageValues) : usage.rows;
+  // Collapsed rows have one distinct (day, model) each, and every key written while parsing is one of
+  // them: as many keys as rows means all were written.
+  const rows = !streamed?.count ? collapsed : streamed.count === collapsed.length ? [] : await notStreamed(collapsed, streamed, idOf);
+  const before = streamed?.count ?? 0;
+  const total = { inserted: before, updated: 0 };
+  const progress = (written: number) => ctx.onUsageWritten?.(before + written, before + rows.length);
+  if (!rows.length) {
+    if (before) progress(0);
+    return total;
+  }
   const per = ctx.embedded ? ctx.chunk : rows.length;
   if (!(await anyStoredOnDays(ctx, rows))) {
     // Only new days (a collector appending): nothing to merge, every row is an insert, straight from COPY.
@@ -135,8 +150,8 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
       if (start > 0) await nextTurn();
       const end = Math.min(rows.length, start + per);
       await copyInto(ctx.tx, "model_usage_daily", ["day", "model_id", ...usage.stated, "snapshot_id", "as_of"], copyRows(rows, start, end, idOf, usage.stated, provenance), ctx.embedded);
-      total.inserted = end;
-      ctx.onUsageWritten?.(end, rows.length);
+      total.inserted += end - start;
+      progress(end);
     }
     return total;
   }
@@ -155,9 +170,16 @@ export async function mergeModelUsage(ctx: WriteContext, usage: CollapsedUsage, 
       total.updated += await countOf(ctx, updateStored(ctx));
       total.inserted += await countOf(ctx, insertNew(ctx));
     }
-    ctx.onUsageWritten?.(end, rows.length);
+    progress(end);
   }
   return total;
+}
+
+/** The rows whose key was not written while parsing. */
+async function notStreamed(rows: ModelUsageRow[], streamed: StreamedKeys, idOf: (ref: ModelRef) => number): Promise<ModelUsageRow[]> {
+  const rest: ModelUsageRow[] = [];
+  await eachInSlices(rows, (r) => streamed.has(r.day, idOf(r.model)) || rest.push(r));
+  return rest;
 }
 
 const columnList = sql.join(USAGE_VALUES.map((c) => sql.identifier(c)), sql`, `);
@@ -218,8 +240,7 @@ async function anyStoredOnDays(ctx: WriteContext, rows: ModelUsageRow[]): Promis
 /** Rows [start, end) in COPY's binary format as `day, model_id, …stated[, snapshot_id, as_of]`, a slice at a
  * time with a turn of the event loop between slices. Every value is a validated day or digit string. */
 async function* copyRows(rows: ModelUsageRow[], start: number, end: number, idOf: (ref: ModelRef) => number, stated: readonly UsageValue[], provenance?: Buffer): AsyncGenerator<Buffer> {
-  const fields = stated.map((c) => FIELD[c]);
-  const width = 2 + fields.length + (provenance ? 2 : 0);
+  const width = 2 + stated.length + (provenance ? 2 : 0);
   yield COPY_BINARY_HEADER;
   for (let from = start; from < end; from += SLICE) {
     if (from > start) await nextTurn();
@@ -230,14 +251,19 @@ async function* copyRows(rows: ModelUsageRow[], start: number, end: number, idOf
       out.row(width);
       out.date(r.day);
       out.int4(idOf(r.model));
-      for (const f of fields) {
-        const v = r[f] as string | null | undefined;
-        if (v == null) out.null();
-        else out.int8Digits(v);
-      }
+      encodeUsageValues(out, r, stated);
       if (provenance) out.raw(provenance);
     }
     yield out.done();
   }
   yield COPY_BINARY_TRAILER;
+}
+
+/** The `columns` of a row, in order, in COPY's binary format. */
+export function encodeUsageValues(out: BinaryRows, r: ModelUsageRow, columns: readonly UsageValue[]): void {
+  for (const c of columns) {
+    const v = r[FIELD[c]] as string | null | undefined;
+    if (v == null) out.null();
+    else out.int8Digits(v);
+  }
 }

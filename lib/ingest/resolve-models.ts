@@ -21,7 +21,7 @@ export interface ResolvedModels {
   created: number;
 }
 
-const identity = (permaslug: string, variant: string) => `${permaslug}:${variant}`;
+export const identity = (permaslug: string, variant: string) => `${permaslug}:${variant}`;
 
 /**
  * Public id for a permaslug seen only in usage data: the identity itself. Guessing (dropping the dated
@@ -29,6 +29,35 @@ const identity = (permaslug: string, variant: string) => `${permaslug}:${variant
  */
 function derivePublicId(permaslug: string, variant: string): string {
   return variant === "standard" ? permaslug : `${permaslug}:${variant}`;
+}
+
+/** A stored model as a typed name may name it. */
+export interface StoredName {
+  permaslug: string;
+  variant: string;
+  public_id: string;
+}
+
+/** Of several models a name may mean, the first in this order: a catalogue's, then the latest described. */
+export const LOOKUP_ORDER = sql`in_catalogue desc, meta_as_of desc nulls last, id desc`;
+
+/**
+ * The identity (`permaslug:variant`) a name typed by a person means among `found` (in LOOKUP_ORDER): a
+ * public id first, else a permaslug with its `:variant`; the first row of each decides.
+ */
+export function lookupIndex(found: readonly StoredName[]): (ref: string) => string | undefined {
+  const [byPublicId, byPair] = [new Map<string, string>(), new Map<string, string>()];
+  for (const f of found) {
+    const [key, pair] = [identity(f.permaslug, f.variant), `${f.permaslug}\0${f.variant}`];
+    if (!byPublicId.has(f.public_id)) byPublicId.set(f.public_id, key);
+    if (!byPair.has(pair)) byPair.set(pair, key);
+  }
+  return (ref) => {
+    const hit = byPublicId.get(ref);
+    if (hit !== undefined) return hit;
+    const { base, variant } = splitModelId(ref);
+    return byPair.get(`${base}\0${variant}`);
+  };
 }
 
 /** `replacedSample`: this snapshot replaced the sample data, whose models are therefore no longer stored. */
@@ -94,22 +123,15 @@ export async function resolveModels(
   const pending = lookups.filter((ref) => !lookupTarget.has(ref));
   if (pending.length) {
     const bases = pending.map((ref) => splitModelId(ref).base);
-    const found = await rowsOf<{ permaslug: string; variant: string; public_id: string }>(
+    const found = await rowsOf<StoredName>(
       tx,
       sql`select permaslug, variant, public_id from models
           where kind = 'model' and (public_id = any(${textArray(pending)}::text[]) or permaslug = any(${textArray(bases)}::text[]))
-          order by in_catalogue desc, meta_as_of desc nulls last, id desc`,
+          order by ${LOOKUP_ORDER}`,
     );
-    // The first row of each public id and identity (the query's order decides): one lookup per name.
-    const [byPublicId, byPair] = [new Map<string, string>(), new Map<string, string>()];
-    for (const f of found) {
-      const [key, pair] = [identity(f.permaslug, f.variant), `${f.permaslug}\0${f.variant}`];
-      if (!byPublicId.has(f.public_id)) byPublicId.set(f.public_id, key);
-      if (!byPair.has(pair)) byPair.set(pair, key);
-    }
+    const targetOf = lookupIndex(found);
     for (const ref of pending) {
-      const { base, variant } = splitModelId(ref);
-      const hit = byPublicId.get(ref) ?? byPair.get(`${base}\0${variant}`);
+      const hit = targetOf(ref);
       if (hit) lookupTarget.set(ref, hit);
     }
   }

@@ -1,5 +1,6 @@
 /**
- * The normalized form every input format is parsed into before anything is written.
+ * The normalized form every input format is parsed into (on Postgres a model-usage CSV is written while it
+ * is parsed: lib/ingest/streamed-usage.ts).
  * Parsers are pure (text in, ParsedSnapshot out, or a located IngestError thrown);
  * `lib/ingest/write.ts` is the only code that writes a ParsedSnapshot to the database.
  */
@@ -166,4 +167,23 @@ export interface ParseContext {
   asOf: Date | null;
   /** The category an app-rankings body was asked for (`?category=` on the API, the collector's request). */
   category?: string | null;
+  /** A writer following the parse (lib/ingest/streamed-usage.ts): told a model-usage CSV's provenance once
+   * its header is read, and its rows so far after each slice. Other formats ignore it. */
+  usageFeed?: UsageFeed;
+}
+
+/** What a snapshot row needs, known from a CSV's leading lines before its rows are read. */
+export interface SnapshotHead {
+  format: FormatId;
+  source: string;
+  asOf: Date;
+  citation: string;
+}
+
+export interface UsageFeed {
+  /** `values`: the usage columns the rows may state (total_tokens, prompt_tokens, …); the others are null. */
+  head(head: SnapshotHead, values: readonly string[]): void;
+  /** `rows` is the parser's own array, growing: read, never changed. A promise returned holds the parse
+   * back until the writer is ready for rows. */
+  slice(rows: readonly ModelUsageRow[]): Promise<void> | void;
 }

@@ -13,8 +13,10 @@
  *   clears it in the same transaction.
  * - Concurrency: ingests take one transaction-scoped advisory lock, so concurrent ingests run one by one and
  *   end in the same state as any sequential order (which, by the rule above, is a single state). Work that
- *   needs no stored state is done before the lock: checks and collapsing repeats before the transaction,
- *   storing the body (under a provisional key) in it.
+ *   needs no stored state is done before the lock: parsing, checks and collapsing repeats, and storing the
+ *   body (under a provisional key) in the transaction. A model-usage CSV on Postgres is the exception: it
+ *   takes the lock once its leading lines are read and writes its rows while it is parsed
+ *   (lib/ingest/streamed-usage.ts).
  * - Bulk: daily model usage (the big table) is COPY'd straight into the table when its days hold no stored
  *   row, else into a temporary staging table and merged from there by the same rules
  *   (lib/ingest/model-usage.ts); other usage rows go through `INSERT … SELECT FROM
@@ -28,7 +30,7 @@ import { iso } from "@/db/row-values";
 import { plainArray, textArray } from "@/db/pg-array";
 import { forgetDataVersion, isEmbedded } from "@/db/data-version";
 import { IngestError, IssueList } from "./errors";
-import type { AppUsageRow, ModelRecord, ModelRef, ModelWindowRow, ParsedSnapshot, PricePerM } from "./types";
+import type { AppUsageRow, ModelRecord, ModelRef, ModelWindowRow, ParsedSnapshot, PricePerM, SnapshotHead, UsageFeed } from "./types";
 import { adoptGuessedModels, resolveHistoryModels, type HistoryModels } from "./history-models";
 import { BUCKET, resolveModels, type ResolvedModels } from "./resolve-models";
 import { checkMonthlySumsOrThrow } from "./sums";
@@ -39,6 +41,7 @@ import { upsertCounting, type Changed } from "./upsert-counting";
 import { turnBeforeEachStatement } from "./slices";
 import { insertBody } from "./body-parts";
 import { collapseUsage, mergeModelUsage, USAGE_VALUES, type CollapsedUsage } from "./model-usage";
+import { followParse, type Claimed, type StreamedKeys } from "./streamed-usage";
 
 export interface RowCounts {
   rows: number;
@@ -106,9 +109,7 @@ const LZ4_IN_THIS_TRANSACTION = sql`do $$ begin perform set_config('default_toas
  */
 async function storeBody(tx: Db, body: NonNullable<WriteOptions["body"]>, embedded: boolean): Promise<number> {
   if (!embedded) await tx.execute(LZ4_IN_THIS_TRANSACTION);
-  const [{ key }] = await rowsOf<{ key: string | number }>(tx, sql`select -txid_current() as key`);
-  await insertBody(tx, Number(key), body.text, body.callerAsOf);
-  return Number(key);
+  return insertBody(tx, sql`-txid_current()`, body.text, body.callerAsOf, !embedded);
 }
 
 /** The work on a snapshot's usage that needs no database, done before the ingest lock: the monthly sums'
@@ -141,7 +142,7 @@ type PreparedWriteOptions = Pick<WriteOptions, "isSample" | "onUsageWritten" | "
  */
 export async function writePrepared(
   db: Db,
-  prepare: () => Promise<PreparedSnapshot>,
+  prepare: (feed?: UsageFeed) => Promise<PreparedSnapshot>,
   opts: PreparedWriteOptions,
 ): Promise<IngestSummary> {
   try {
@@ -153,7 +154,7 @@ export async function writePrepared(
 
 async function writeInTransaction(
   db: Db,
-  prepare: () => Promise<PreparedSnapshot>,
+  prepare: (feed?: UsageFeed) => Promise<PreparedSnapshot>,
   opts: PreparedWriteOptions,
   embedded: boolean,
 ): Promise<IngestSummary> {
@@ -163,36 +164,73 @@ async function writeInTransaction(
     const seen = opts.knownChecksum ? (await rowsOf(tx, sql`select 1 from snapshots where checksum = ${opts.knownChecksum}`)).length > 0 : false;
     const storing = opts.body && !seen ? storeBody(tx, opts.body, embedded) : null;
     storing?.catch(() => undefined); // if preparing fails, the transaction is rolled back with it
-    const { snap, usage, checksum, fallbackAsOf } = await prepare();
-    let provisional = storing ? await storing : null;
-    const asOfIso = (snap.asOf ?? fallbackAsOf).toISOString();
-    const citation = snap.citation.replaceAll("{as_of}", asOfIso.slice(0, 10));
-    const base = { format: snap.format, source: snap.source, asOf: asOfIso, citation };
-    await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
-    const [existing] = await rowsOf<StoredSnapshot>(
-      tx,
-      sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${checksum}`,
-    );
-    if (existing) {
-      if (provisional !== null) await tx.execute(sql`delete from snapshot_bodies where snapshot_id = ${provisional}`);
-      return duplicateSummary(existing);
+    const claim = (head: SnapshotHead, checksum: string) => claimSnapshot(tx, head, checksum, storing, opts, embedded);
+    // Where the identity is known before parsing, a model-usage CSV's rows are written while it is parsed.
+    const known = opts.knownChecksum;
+    const follow = !embedded && known && !seen ? followParse((head) => claim(head, known)) : null;
+    let prepared: PreparedSnapshot;
+    try {
+      prepared = await prepare(follow?.feed);
+    } catch (err) {
+      await follow?.abandon();
+      throw err;
     }
-    const replacedSample = !opts.isSample && (await replaceSampleData(tx));
-
-    const [{ id: rawId }] = await rowsOf<{ id: number }>(
-      tx,
-      sql`insert into snapshots (format, source, as_of, checksum, citation, row_counts, is_sample)
-          values (${snap.format}, ${snap.source}, ${asOfIso}::timestamptz, ${checksum}, ${citation}, '{}'::jsonb, ${opts.isSample ?? false})
-          returning id`,
-    );
-    const snapshotId = Number(rawId);
-    if (opts.body && provisional === null) provisional = await storeBody(tx, opts.body, embedded); // seen before the lock, retracted since
-    if (provisional !== null) await tx.execute(sql`update snapshot_bodies set snapshot_id = ${snapshotId} where snapshot_id = ${provisional}`);
-    const ctx: WriteContext = { tx, snapshotId, asOfIso, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum, onUsageWritten: opts.onUsageWritten };
-    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage });
-    await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${snapshotId}`);
-    return { snapshotId, ...base, duplicate: false, modelsCreated, rows };
+    const { snap, usage, checksum, fallbackAsOf } = prepared;
+    const head: SnapshotHead = { format: snap.format, source: snap.source, asOf: snap.asOf ?? fallbackAsOf, citation: snap.citation };
+    const early = await follow?.finish(snap.modelUsage);
+    if (early && JSON.stringify(describedHead(early.head)) !== JSON.stringify(describedHead(head))) {
+      throw new Error("the parser announced a head its snapshot does not have"); // a bug, not bad input
+    }
+    const claimed = early?.claimed ?? (await claim(head, checksum));
+    if ("duplicate" in claimed) return claimed.duplicate;
+    const { ctx, replacedSample } = claimed;
+    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage, streamed: early?.streamed ?? undefined });
+    await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${ctx.snapshotId}`);
+    return { snapshotId: ctx.snapshotId, ...describedHead(head), duplicate: false, modelsCreated, rows };
   });
+}
+
+/** The snapshot's provenance as its summary states it. */
+function describedHead(head: SnapshotHead) {
+  const asOf = head.asOf.toISOString();
+  return { format: head.format, source: head.source, asOf, citation: head.citation.replaceAll("{as_of}", asOf.slice(0, 10)) };
+}
+
+/**
+ * Under the ingest lock: the answer stored for a snapshot seen before, else its `snapshots` row (the sample
+ * data replaced first, when this is the first real snapshot) with its body moved to it.
+ */
+async function claimSnapshot(
+  tx: Db,
+  head: SnapshotHead,
+  checksum: string,
+  storing: Promise<number> | null,
+  opts: PreparedWriteOptions,
+  embedded: boolean,
+): Promise<Claimed<IngestSummary>> {
+  let provisional = storing ? await storing : null;
+  const { format, source, asOf, citation } = describedHead(head);
+  await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
+  const [existing] = await rowsOf<StoredSnapshot>(
+    tx,
+    sql`select id, format, source, as_of, citation, row_counts from snapshots where checksum = ${checksum}`,
+  );
+  if (existing) {
+    if (provisional !== null) await tx.execute(sql`delete from snapshot_bodies where snapshot_id = ${provisional}`);
+    return { duplicate: duplicateSummary(existing) };
+  }
+  const replacedSample = !opts.isSample && (await replaceSampleData(tx));
+  const [{ id: rawId }] = await rowsOf<{ id: number }>(
+    tx,
+    sql`insert into snapshots (format, source, as_of, checksum, citation, row_counts, is_sample)
+        values (${format}, ${source}, ${asOf}::timestamptz, ${checksum}, ${citation}, '{}'::jsonb, ${opts.isSample ?? false})
+        returning id`,
+  );
+  const snapshotId = Number(rawId);
+  if (opts.body && provisional === null) provisional = await storeBody(tx, opts.body, embedded); // seen before the lock, retracted since
+  if (provisional !== null) await tx.execute(sql`update snapshot_bodies set snapshot_id = ${snapshotId} where snapshot_id = ${provisional}`);
+  const ctx: WriteContext = { tx, snapshotId, asOfIso: asOf, chunk: embedded ? EMBEDDED_CHUNK : CHUNK, embedded, checksum, onUsageWritten: opts.onUsageWritten };
+  return { ctx, replacedSample };
 }
 
 /**
@@ -202,7 +240,7 @@ async function writeInTransaction(
 export async function writeRows(
   ctx: WriteContext,
   snap: ParsedSnapshot,
-  opts: { replacedSample?: boolean; usage?: CollapsedUsage } = {},
+  opts: { replacedSample?: boolean; usage?: CollapsedUsage; streamed?: StreamedKeys } = {},
 ): Promise<{ rows: IngestSummary["rows"]; modelsCreated: number }> {
   const declared = [...new Map(snap.models.map((m) => [`${m.permaslug}:${m.variant}`, m])).values()]; // last wins
   await adoptGuessedModels(ctx.tx, declared);
@@ -213,7 +251,7 @@ export async function writeRows(
   const prices = await upsertPrices(ctx, await priceRows(ctx, snap, declared, resolved, history));
   const listings = await upsertListings(ctx, snap.source, listingRows(ctx, snap, declared, resolved.declaredIds, history.idOf));
   const usageRows = snap.wholeDays ? await replaceWholeDays(ctx, { ...snap, modelUsage: usage.rows }) : { rows: usage.rows, removed: 0 };
-  const written = await mergeModelUsage(ctx, { ...usage, rows: usageRows.rows }, resolved.idOf);
+  const written = await mergeModelUsage(ctx, { ...usage, rows: usageRows.rows }, resolved.idOf, opts.streamed);
   const modelUsage: RowCounts = {
     rows: snap.modelUsage.length,
     inserted: written.inserted,

@@ -20,7 +20,7 @@
  * are trimmed.
  */
 import { IngestError, IssueList } from "../errors";
-import type { AppRecord, AppUsageRow, BigIntString, Day, ModelRef, ModelUsageRow, ParseContext, ParsedSnapshot } from "../types";
+import type { AppRecord, AppUsageRow, BigIntString, Day, ModelRef, ModelUsageRow, ParseContext, ParsedSnapshot, UsageFeed } from "../types";
 import { makeDayInterner, parseIsoInstant, quote } from "../values";
 import { type CsvRecordHandler, mapColumns, normalizeHeader, readCsvRecords, readCsvRecordsInSlices } from "./csv";
 import { citationSchema, defaultCitation, makeModelRefReader, periodFromString, sourceSchema } from "./modelshare";
@@ -87,15 +87,15 @@ export function readLeadingComments(text: string): { meta: Meta; pos: number; li
   return { meta, pos, line, issues };
 }
 
-type RecordReader = (text: string, onRecord: CsvRecordHandler, pos: number, line: number) => number | Promise<number>;
+type RecordReader = (text: string, onRecord: CsvRecordHandler, pos: number, line: number, between?: () => Promise<void>) => number | Promise<number>;
 
 export function parse(text: string, ctx: ParseContext): ParsedSnapshot {
-  return parseWith(text, ctx, readCsvRecords) as ParsedSnapshot;
+  return parseWith(text, ctx, (t, onRecord, pos, line) => readCsvRecords(t, onRecord, pos, line)) as ParsedSnapshot;
 }
 
 /** The same parse, reading the rows in slices with turns of the event loop between them (large bodies). */
 export async function parseInSlices(text: string, ctx: ParseContext): Promise<ParsedSnapshot> {
-  return parseWith(text, ctx, (t, onRecord, pos, line) => readCsvRecordsInSlices(t, onRecord, pos, line));
+  return parseWith(text, ctx, readCsvRecordsInSlices);
 }
 
 function parseWith(text: string, ctx: ParseContext, read: RecordReader): ParsedSnapshot | Promise<ParsedSnapshot> {
@@ -150,6 +150,10 @@ function parseWith(text: string, ctx: ParseContext, read: RecordReader): ParsedS
       }
       const spec = kind === "model-usage" ? MODEL_USAGE_COLUMNS : APP_USAGE_COLUMNS;
       const col = mapColumns<string>(cells, { ...spec, rejectUnknown: true, what: WHAT, line });
+      if (kind === "model-usage" && asOf && issues.empty) {
+        const values = [...MODEL_USAGE_COLUMNS.required.slice(2), ...MODEL_USAGE_COLUMNS.optional].filter((c) => col[c] >= 0);
+        ctx.usageFeed?.head({ format: "modelshare-csv", source, asOf, citation }, values);
+      }
       onRow =
         kind === "model-usage"
           ? modelUsageRows(col, cells.length, issues, modelUsage)
@@ -157,9 +161,17 @@ function parseWith(text: string, ctx: ParseContext, read: RecordReader): ParsedS
     },
     pos,
     headerLine,
+    ctx.usageFeed && followedBy(ctx.usageFeed, modelUsage),
   );
   const finish = () => finishParse({ kind, headerLine, issues, source, asOf, meta, citation, modelUsage, apps, appUsage });
   return reading instanceof Promise ? reading.then(finish) : finish();
+}
+
+/** Between slices: the writer following the parse learns the rows read so far (and may hold the parse
+ * back until it is ready for them), then the event loop turns. */
+function followedBy(feed: UsageFeed, rows: readonly ModelUsageRow[]): () => Promise<void> {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return () => feed.slice(rows)?.then(turn) ?? turn();
 }
 
 function finishParse(p: {
