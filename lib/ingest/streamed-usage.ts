@@ -180,7 +180,8 @@ async function* encoded(ctx: WriteContext, rows: RowsSoFar, idOfEligible: (r: Mo
  * Decides, row by row in parse order, which rows are surely plain inserts, and notes their keys in
  * `written`: the model id to write, or null for a row left to the usual path. Everything it needs is read
  * before the COPY starts (the connection is the COPY's until it ends): every stored model's names, and every
- * day that holds a stored row.
+ * day that holds a stored row. A model-usage CSV declares no models, so a name means a stored model or none
+ * (lib/ingest/resolve-models.ts, step 2, with the same order and index).
  */
 async function plainInserts(tx: Db, written: StreamedKeys): Promise<(r: ModelUsageRow) => number | null> {
   const models = await rowsOf<StoredName & { id: number }>(tx, sql`select id, permaslug, variant, public_id from models where kind = 'model' order by ${LOOKUP_ORDER}`);
