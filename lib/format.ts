@@ -38,9 +38,12 @@ export function formatChange(current: string | number, previous: string | number
   return `${change >= 0 ? "+" : "−"}${Math.abs(change * 100).toFixed(1)}%`;
 }
 
-/** USD per 1M tokens: "$0.50/M"; null → "dynamic". */
-export function formatPricePerM(value: string | number | null): string {
-  if (value === null) return "dynamic";
+/**
+ * USD per 1M tokens: "$0.50/M". No price: "dynamic" when the model's listing says so (routers list `-1`),
+ * "not listed" when no price of the model was ever stored (a model seen only in usage data).
+ */
+export function formatPricePerM(value: string | number | null, listed = true): string {
+  if (value === null) return listed ? "dynamic" : "not listed";
   const n = Number(value);
   return `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}/M`;
 }

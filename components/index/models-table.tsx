@@ -74,8 +74,8 @@ export function ModelsTable({
             </td>
             <td className="whitespace-nowrap px-3 py-1.5">{m.launchDate ? formatDay(m.launchDate) : "—"}</td>
             <td className="px-3 py-1.5 text-right tabular-nums">{formatContext(m.contextLength)}</td>
-            <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.inputPerM)}</td>
-            <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.outputPerM)}</td>
+            <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.inputPerM, m.priceListed !== false)}</td>
+            <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatPricePerM(m.outputPerM, m.priceListed !== false)}</td>
             <td className="px-3 py-1.5 text-right tabular-nums">{formatTokens(m.tokens)}</td>
             <td className="px-3 py-1.5">{m.free ? "Free variant" : m.hasFree ? "Has free variant" : "—"}</td>
           </tr>

@@ -92,7 +92,7 @@ export function compareSpendFigure(c: CompareResult): Figure {
     summary: spendSummary(c),
     provenance: c.provenance,
     footnotes: [spendFootnote(c)],
-    empty: none ? { message: "No list prices for these models", suggestion: "Spend is tokens × list price; models with dynamic pricing cannot be estimated." } : null,
+    empty: none ? { message: "No list prices for these models", suggestion: "Spend is tokens × list price; a model priced dynamically, or with no price stored, cannot be estimated." } : null,
     plot: none
       ? null
       : {

@@ -146,6 +146,7 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
       contextLength: first?.contextLength ?? null,
       inputPerM: first?.inputPerM ?? null,
       outputPerM: first?.outputPerM ?? null,
+      priceListed: first?.priceListed ?? false,
       free: s.members.some((m) => m.free),
       hasFreeVariant: s.members.some((m) => m.free || frees.has(m.permaslug)),
       topApp: top,

@@ -48,6 +48,7 @@ export function toModelSummary(r: Row): ModelSummary {
     contextLength: r.context_length === null || r.context_length === undefined ? null : Number(r.context_length),
     inputPerM: (r.input_per_m as string | null) ?? null,
     outputPerM: (r.output_per_m as string | null) ?? null,
+    ...(r.price_snapshot_id === undefined ? {} : { priceListed: r.price_snapshot_id !== null }),
     free: r.variant === "free",
   };
 }

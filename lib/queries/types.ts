@@ -25,9 +25,12 @@ export interface ModelSummary {
   name: string | null;
   launchDate: string | null;
   contextLength: number | null;
-  /** Latest listed price, USD per 1M tokens (decimal strings); null = dynamic or unknown. */
+  /** Latest listed price, USD per 1M tokens (decimal strings); null = dynamic or unknown (priceListed says which). */
   inputPerM: string | null;
   outputPerM: string | null;
+  /** False when no price of the model was ever stored: a null price is then unknown, not dynamic. Absent in
+   * answers pinned before it existed. */
+  priceListed?: boolean;
   free: boolean;
 }
 
@@ -186,6 +189,8 @@ export interface CompareModel {
   contextLength: number | null;
   inputPerM: string | null;
   outputPerM: string | null;
+  /** As ModelSummary's, of the first member. */
+  priceListed?: boolean;
   free: boolean;
   /** The series has a free variant: one of its members, or a `:free` model sharing a member's permaslug. */
   hasFreeVariant: boolean;

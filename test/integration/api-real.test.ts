@@ -14,6 +14,7 @@ import { getOverview } from "@/lib/queries/overview";
 import { getCompare } from "@/lib/queries/compare";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view/state";
 import { readFixture } from "../fixtures";
+import { formatPricePerM } from "@/lib/format";
 import { DRIVERS, freshDb, type TestDb } from "../db";
 
 const holder = vi.hoisted(() => ({ db: null as unknown }));
@@ -189,5 +190,14 @@ describe.each(DRIVERS)("read API on the real fixtures (%s)", (driver) => {
     const csv = await (await usageGET(req(`/api/v1/usage?models=${a},${b}&format=csv&metric=cumulative`))).text();
     expect(csv.split("\r\n")[0]).toBe("series,period,value,tokens,partial,label,complete,window_kind,window_from,window_to,rounded,source,as_of,citation,sample");
     expect(csv).not.toMatch(/\d[eE][+-]?\d/);
+  });
+
+  // 42 of the fixture's 127 permaslugs are in no catalogue: their price is unknown, which "dynamic" (a
+  // router's `-1`) misstated.
+  it("a price never stored reads 'not listed'; a router's `-1` reads 'dynamic'", async () => {
+    const refs = ["google/gemini-3-flash-preview-20251217", "anthropic/claude-fable-5.1-20260831", "openrouter/auto"];
+    const c = await getCompare(db, view({ models: refs.map((r) => [r]) }));
+    expect(c.models.map((m) => [m.inputPerM, m.priceListed])).toEqual([["0.5", true], [null, false], [null, true]]);
+    expect(c.models.map((m) => formatPricePerM(m.inputPerM, m.priceListed !== false))).toEqual(["$0.50/M", "not listed", "dynamic"]);
   });
 });

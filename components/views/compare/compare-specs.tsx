@@ -29,8 +29,8 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
   const rows: [string, (m: CompareResult["models"][number]) => string][] = [
     ["Launch", (m) => (m.launchDate ? formatDay(m.launchDate) : "—")],
     ["Context", (m) => formatContext(m.contextLength)],
-    ["Input price", (m) => (m.free ? "free" : formatPricePerM(m.inputPerM))],
-    ["Output price", (m) => (m.free ? "free" : formatPricePerM(m.outputPerM))],
+    ["Input price", (m) => (m.free ? "free" : formatPricePerM(m.inputPerM, m.priceListed !== false))],
+    ["Output price", (m) => (m.free ? "free" : formatPricePerM(m.outputPerM, m.priceListed !== false))],
     ["Free variant", (m) => (m.free ? "is free" : m.hasFreeVariant ? "yes" : "no")],
     ["Tokens in range", (m) => formatTokens(m.tokens)],
     ["Top app", (m) => (m.topApp ? `${m.topApp.appName} · ${formatTokens(m.topApp.tokens)}` : "—")],

@@ -10,8 +10,8 @@ export function ModelSpecs({ detail }: { detail: ModelDetailResult }) {
     ["Vendor", vendorName(m.author)],
     ["Launched", m.launchDate ? formatDay(m.launchDate) : "—"],
     ["Context", formatContext(m.contextLength)],
-    ["Input", m.free ? "free" : formatPricePerM(m.inputPerM)],
-    ["Output", m.free ? "free" : formatPricePerM(m.outputPerM)],
+    ["Input", m.free ? "free" : formatPricePerM(m.inputPerM, m.priceListed !== false)],
+    ["Output", m.free ? "free" : formatPricePerM(m.outputPerM, m.priceListed !== false)],
     ["Permaslug", m.permaslug],
   ];
   return (
@@ -46,8 +46,8 @@ export function ModelSpecs({ detail }: { detail: ModelDetailResult }) {
                 <tr key={v.modelId} className="border-t border-slate-100 dark:border-slate-800">
                   <td className="px-3 py-1">{v.free ? "free" : v.variant}</td>
                   <td className="px-3 py-1 text-slate-600 dark:text-slate-400">{v.publicId}</td>
-                  <td className="px-3 py-1 text-right tabular-nums">{v.free ? "free" : formatPricePerM(v.inputPerM)}</td>
-                  <td className="px-3 py-1 text-right tabular-nums">{v.free ? "free" : formatPricePerM(v.outputPerM)}</td>
+                  <td className="px-3 py-1 text-right tabular-nums">{v.free ? "free" : formatPricePerM(v.inputPerM, v.priceListed !== false)}</td>
+                  <td className="px-3 py-1 text-right tabular-nums">{v.free ? "free" : formatPricePerM(v.outputPerM, v.priceListed !== false)}</td>
                   <td className="px-3 py-1 text-right tabular-nums">{formatTokens(v.tokens)}</td>
                 </tr>
               ))}
