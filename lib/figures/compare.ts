@@ -110,7 +110,7 @@ export function compareSpendFigure(c: CompareResult): Figure {
         { key: "basis", label: "Method", kind: "text" },
         { key: "from", label: "Summed from", kind: "text" },
       ],
-      rows: c.models.map((m) => ({ model: m.key, tokens: m.tokens, input_per_m: m.inputPerM, output_per_m: m.outputPerM, spend_usd: m.estimatedSpendUsd, basis: m.estimatedSpendBasis, from: m.estimatedFrom === "windows" && m.windowCoverage ? `source windows, ${rangeText(m.windowCoverage.from, m.windowCoverage.to)}` : "days" })),
+      rows: c.models.map((m) => ({ model: m.key, tokens: m.reported === false ? null : m.tokens, input_per_m: m.inputPerM, output_per_m: m.outputPerM, spend_usd: m.estimatedSpendUsd, basis: m.estimatedSpendBasis, from: m.estimatedFrom === "windows" && m.windowCoverage ? `source windows, ${rangeText(m.windowCoverage.from, m.windowCoverage.to)}` : "days" })),
     },
   };
 }

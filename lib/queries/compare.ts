@@ -142,6 +142,7 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
       label: s.label,
       members: s.members,
       tokens: w ? w.tokens : totals[i].tokens,
+      reported: Boolean(w) || withDays[i],
       launchDate: launches[0] ?? null,
       contextLength: first?.contextLength ?? null,
       inputPerM: first?.inputPerM ?? null,
@@ -164,7 +165,7 @@ export async function getCompare(db: Db, state: ViewState): Promise<CompareResul
     return {
       key: m.key,
       base: base.key,
-      tokens: comparable ? ratio(base.tokens, m.tokens) : null,
+      tokens: comparable && base.reported && m.reported ? ratio(base.tokens, m.tokens) : null,
       topApp: ratio(base.topApp?.tokens, m.topApp?.tokens),
       inputPrice: ratio(base.inputPerM, m.inputPerM),
       outputPrice: ratio(base.outputPerM, m.outputPerM),

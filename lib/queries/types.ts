@@ -191,6 +191,10 @@ export interface CompareModel {
   outputPerM: string | null;
   /** As ModelSummary's, of the first member. */
   priceListed?: boolean;
+  /** False when no source reported the series in the range (no day row, no window): `tokens` is then "0"
+   * for want of a figure, not a count (a model below a ranking's top N is inside its `other`). Absent in
+   * answers pinned before it existed. */
+  reported?: boolean;
   free: boolean;
   /** The series has a free variant: one of its members, or a `:free` model sharing a member's permaslug. */
   hasFreeVariant: boolean;

@@ -199,5 +199,8 @@ describe.each(DRIVERS)("read API on the real fixtures (%s)", (driver) => {
     const c = await getCompare(db, view({ models: refs.map((r) => [r]) }));
     expect(c.models.map((m) => [m.inputPerM, m.priceListed])).toEqual([["0.5", true], [null, false], [null, true]]);
     expect(c.models.map((m) => formatPricePerM(m.inputPerM, m.priceListed !== false))).toEqual(["$0.50/M", "not listed", "dynamic"]);
+    // The router is in no day of the rankings (at most inside `other`): not reported, and no ratio to it.
+    expect(c.models.map((m) => m.reported)).toEqual([true, true, false]);
+    expect(c.ratios.map((r) => r.tokens === null)).toEqual([false, false, true]);
   });
 });

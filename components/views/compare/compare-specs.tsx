@@ -32,7 +32,7 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
     ["Input price", (m) => (m.free ? "free" : formatPricePerM(m.inputPerM, m.priceListed !== false))],
     ["Output price", (m) => (m.free ? "free" : formatPricePerM(m.outputPerM, m.priceListed !== false))],
     ["Free variant", (m) => (m.free ? "is free" : m.hasFreeVariant ? "yes" : "no")],
-    ["Tokens in range", (m) => formatTokens(m.tokens)],
+    ["Tokens in range", (m) => (m.reported === false ? "not reported" : formatTokens(m.tokens))],
     ["Top app", (m) => (m.topApp ? `${m.topApp.appName} · ${formatTokens(m.topApp.tokens)}` : "—")],
     ["Estimated spend", (m) => formatUsd(m.estimatedSpendUsd)],
   ];
