@@ -94,7 +94,7 @@ export function CompareSpecs({ data }: { data: CompareResult }) {
                           r.context !== null && `${formatRatio(r.context)} context`,
                         ]
                           .filter(Boolean)
-                          .join(" · ")}
+                          .join(" · ") || "—"}
                   </td>
                 ))}
               </tr>
