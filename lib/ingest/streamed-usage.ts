@@ -20,7 +20,7 @@ import { rowsOf, type Db } from "@/db";
 import { copyInto } from "@/db/copy";
 import { BinaryRows, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, provenanceFields, rowBytes } from "@/db/copy-binary";
 import type { ModelRef, ModelUsageRow, SnapshotHead, UsageFeed } from "./types";
-import type { WriteContext } from "./write";
+import type { IngestSummary, WriteContext } from "./write";
 import { identity, lookupIndex, LOOKUP_ORDER, type StoredName } from "./resolve-models";
 import { nextTurn } from "./slices";
 import { encodeUsageValues, USAGE_VALUES, type UsageValue } from "./model-usage";
@@ -53,23 +53,29 @@ export class StreamedKeys {
 }
 
 /** The snapshot a head claimed: its write context, or the answer for a snapshot stored before. */
-export type Claimed<D> = { ctx: WriteContext; replacedSample: boolean } | { duplicate: D };
+export type Claimed = { ctx: WriteContext; replacedSample: boolean } | { duplicate: IngestSummary };
 
-export interface FollowedParse<D> {
+/** What was written while parsing: the claim, and the keys written (none for a snapshot stored before). */
+interface Followed {
+  claimed: Claimed;
+  streamed?: StreamedKeys;
+}
+
+export interface FollowedParse {
   /** For the parser (ParseContext.usageFeed). */
   feed: UsageFeed;
   /** The parse failed: no more rows are written and the COPY is abandoned (the transaction rolls back). */
   abandon(): Promise<void>;
   /** The parse is over with `rows`: the rest of them are written, then the claim and keys are returned
    * (null when the parser announced no head: the snapshot is written the usual way). */
-  finish(rows: readonly ModelUsageRow[]): Promise<{ head: SnapshotHead; claimed: Claimed<D>; streamed: StreamedKeys | null } | null>;
+  finish(rows: readonly ModelUsageRow[]): Promise<(Followed & { head: SnapshotHead }) | null>;
 }
 
 /** Follows a parse: claims the snapshot (`claim`) once its head is known, then writes its rows as they come. */
-export function followParse<D>(claim: (head: SnapshotHead) => Promise<Claimed<D>>): FollowedParse<D> {
+export function followParse(claim: (head: SnapshotHead) => Promise<Claimed>): FollowedParse {
   const rows = new RowsSoFar();
   let head: SnapshotHead | null = null;
-  let writing: Promise<{ claimed: Claimed<D>; streamed: StreamedKeys | null }> | null = null;
+  let writing: Promise<Followed> | null = null;
   // The parse waits for the claim: on two cores, storing the body and taking the lock go faster with the
   // event loop free than between slices of the parse, and rows read meanwhile would only wait in memory.
   let claiming: Promise<void> | null = null;
@@ -81,7 +87,7 @@ export function followParse<D>(claim: (head: SnapshotHead) => Promise<Claimed<D>
         const claimed = claim(h);
         claiming = claimed.then(() => undefined);
         claiming.catch(() => undefined); // a parse of one slice never waits for it
-        writing = claimed.then(async (c) => ({ claimed: c, streamed: "ctx" in c ? await copyAsParsed(c.ctx, rows) : null }));
+        writing = claimed.then(async (c) => ({ claimed: c, streamed: "ctx" in c ? await copyAsParsed(c.ctx, rows) : undefined }));
         writing.catch(() => undefined); // awaited by finish or abandon
       },
       slice(r) {

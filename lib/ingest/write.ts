@@ -184,7 +184,7 @@ async function writeInTransaction(
     const claimed = early?.claimed ?? (await claim(head, checksum));
     if ("duplicate" in claimed) return claimed.duplicate;
     const { ctx, replacedSample } = claimed;
-    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage, streamed: early?.streamed ?? undefined });
+    const { rows, modelsCreated } = await writeRows(ctx, snap, { replacedSample, usage, streamed: early?.streamed });
     await tx.execute(sql`update snapshots set row_counts = ${JSON.stringify(rows)}::jsonb where id = ${ctx.snapshotId}`);
     return { snapshotId: ctx.snapshotId, ...describedHead(head), duplicate: false, modelsCreated, rows };
   });
@@ -207,7 +207,7 @@ async function claimSnapshot(
   storing: Promise<number> | null,
   opts: PreparedWriteOptions,
   embedded: boolean,
-): Promise<Claimed<IngestSummary>> {
+): Promise<Claimed> {
   let provisional = storing ? await storing : null;
   const { format, source, asOf, citation } = describedHead(head);
   await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);

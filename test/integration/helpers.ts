@@ -41,3 +41,13 @@ export function canonical(capturedAt: string, days: Record<string, string | numb
     ...extra,
   });
 }
+
+/** A canonical snapshot declaring `ids` as models (named by their ids), as of 2025-12-01. */
+export function catalogueOf(ids: readonly string[]): string {
+  return JSON.stringify({ format: "modelshare.snapshot/v1", source: "test", capturedAt: "2025-12-01T00:00:00Z", models: ids.map((id) => ({ id, name: id })) });
+}
+
+/** A canonical model-usage CSV of source "test": two comment lines, `header`, then `rows` (line N is rows[N - 4]). */
+export function usageCsv(capturedAt: string, header: string, rows: readonly string[][]): string {
+  return [`# source: test`, `# capturedAt: ${capturedAt}`, header, ...rows.map((r) => r.join(","))].join("\n") + "\n";
+}

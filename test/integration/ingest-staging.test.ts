@@ -10,26 +10,19 @@ import { rowsOf } from "@/db";
 import { ingestText, IngestError } from "@/lib/ingest";
 import { EMBEDDED_CHUNK } from "@/lib/ingest/write";
 import { DRIVERS, freshDb, type TestDb } from "../db";
-import { count, dumpUsage } from "./helpers";
+import { catalogueOf, count, dumpUsage, usageCsv } from "./helpers";
 
 const INT8_MAX = "9223372036854775807";
 const MODELS = ["acme/m-0", "acme/m-1", "acme/m-2"];
 const DAYS = Math.ceil((EMBEDDED_CHUNK + 500) / MODELS.length); // more rows than one PGlite chunk
 
-function catalogue(): string {
-  return JSON.stringify({
-    format: "modelshare.snapshot/v1",
-    source: "test",
-    capturedAt: "2025-12-01T00:00:00Z",
-    models: MODELS.map((id) => ({ id, name: id })),
-  });
-}
+const catalogue = () => catalogueOf(MODELS);
 
 const dayOf = (d: number) => new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
 
 /** A canonical CSV: `rows` are [day, model, total, prompt ("" = not stated), requests]. */
 function csv(capturedAt: string, rows: string[][]): string {
-  return [`# source: test`, `# capturedAt: ${capturedAt}`, "date,model,total_tokens,prompt_tokens,requests", ...rows.map((r) => r.join(","))].join("\n") + "\n";
+  return usageCsv(capturedAt, "date,model,total_tokens,prompt_tokens,requests", rows);
 }
 
 /** Every model on every day, totals shifted by `plus`; m-1 never states prompt tokens. Plus one row of int8 maxima alone in its month. */

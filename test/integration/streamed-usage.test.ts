@@ -13,21 +13,16 @@ import { ingestText, IngestError, snapshotChecksum } from "@/lib/ingest";
 import { parseSnapshotInSlices } from "@/lib/ingest/detect";
 import { prepareUsage, writePrepared } from "@/lib/ingest/write";
 import { DRIVERS, freshDb, PG_URL, type TestDb } from "../db";
-import { dumpUsage } from "./helpers";
+import { catalogueOf, dumpUsage, usageCsv } from "./helpers";
 import { dumpTables } from "./table-dump";
 
 const MODELS = ["acme/m-0", "acme/m-1", "acme/m-2", "acme/m-3"];
-const catalogue = JSON.stringify({
-  format: "modelshare.snapshot/v1",
-  source: "test",
-  capturedAt: "2025-12-01T00:00:00Z",
-  models: MODELS.map((id) => ({ id, name: id })),
-});
+const catalogue = catalogueOf(MODELS);
 const dayOf = (d: number) => new Date(Date.UTC(1990, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
 
 /** A canonical CSV; `rows` are [day, model, total]. Line N of the file is rows[N - 4]. */
 function csv(capturedAt: string, rows: string[][]): string {
-  return [`# source: test`, `# capturedAt: ${capturedAt}`, "date,model,total_tokens", ...rows.map((r) => r.join(","))].join("\n") + "\n";
+  return usageCsv(capturedAt, "date,model,total_tokens", rows);
 }
 
 /** Every model on each of `days` days from `from`, totals `base + day + model`: 4 rows a day. */
